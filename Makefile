@@ -1,0 +1,59 @@
+# MigrantHeroes CMS. `make` or `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test check lint format pytest migrations demo clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(INSTALLED): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+install: $(INSTALLED) ## Create .venv and install the pinned requirements
+
+run: install ## Set up and serve the demo at http://$(HOST):$(PORT)/ (admin / changeme)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo --admin
+	@echo
+	@echo "  Site:  http://$(HOST):$(PORT)/"
+	@echo "  Admin: http://$(HOST):$(PORT)/admin/   (admin / changeme, demo only)"
+	@echo "  API:   http://$(HOST):$(PORT)/api/v3/docs/   (OpenAPI: /api/v3/openapi.json)"
+	@echo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+demo: install ## Migrate and load the demo content without serving
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo --admin
+
+test: install check lint pytest ## Every gate: Django checks, migrations, ruff, the whole suite
+
+check: install ## Django's system checks and no missing migration
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+lint: install ## ruff lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install ## Format and fix what ruff can
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+pytest: install ## The pytest suite alone (PYTEST_ARGS to pass options)
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+migrations: install ## Make migrations after a model change
+	$(PY) manage.py makemigrations
+
+clean: ## Remove the demo database, media and the virtualenv
+	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -1,0 +1,46 @@
+"""Abstract page mixins shared by the campaign's page types."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.images import get_image_model_string
+
+
+class SocialMixin(models.Model):
+    """What a page looks like when shared on Facebook, Twitter/X or in a newsletter.
+
+    Both fields are optional: a page falls back to its own photo and summary, so editors
+    only fill them in to say something different on social media.
+    """
+
+    social_image = models.ForeignKey(
+        get_image_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("share image"),
+        help_text=_("Shown when the page is shared; cropped to 1200×630 around its focal point."),
+    )
+    social_text = models.CharField(
+        max_length=280,
+        blank=True,
+        verbose_name=_("share text"),
+        help_text=_("A short text for posts and previews (280 characters at most)."),
+    )
+
+    social_panels = [
+        MultiFieldPanel(
+            [FieldPanel("social_image"), FieldPanel("social_text")],
+            heading=_("Sharing on social media"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_social_image(self):
+        return self.social_image
+
+    def get_social_text(self):
+        return self.social_text or self.search_description

@@ -1,0 +1,76 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.search import index
+
+
+class PhotoConsent(models.TextChoices):
+    """What the pictured person agreed to. Only some choices allow publication."""
+
+    WRITTEN = "written", _("Written consent on file")
+    VERBAL = "verbal", _("Verbal consent, recorded in the notes")
+    PUBLIC_FIGURE = "public_figure", _("Public figure, photo already public")
+    NO_PERSON = "no_person", _("No identifiable person pictured")
+    PENDING = "pending", _("Consent not yet obtained")
+
+
+class CampaignImage(AbstractImage):
+    """A campaign photo: alt text is required, and it carries its credit and consent record."""
+
+    # Wagtail uses `description` as an image's alt text; here it may not be left empty.
+    description = models.CharField(
+        max_length=255,
+        verbose_name=_("alt text"),
+        help_text=_(
+            "Describe the image for people who cannot see it, e.g. "
+            "'Amina teaching a sewing class in Nairobi'."
+        ),
+    )
+    credit = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("photographer credit"),
+        help_text=_("Shown with the photo, e.g. '© IOM 2026 / Jane Doe'."),
+    )
+    consent = models.CharField(
+        max_length=20,
+        choices=PhotoConsent.choices,
+        default=PhotoConsent.PENDING,
+        verbose_name=_("consent of the pictured person"),
+    )
+    consent_notes = models.TextField(
+        blank=True,
+        verbose_name=_("consent notes"),
+        help_text=_("Who gave consent, when and for what use. Never published."),
+    )
+
+    admin_form_fields = (
+        *Image.admin_form_fields,
+        "credit",
+        "consent",
+        "consent_notes",
+    )
+    search_fields = [*AbstractImage.search_fields, index.SearchField("credit")]
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    @property
+    def alt_text(self):
+        return self.description
+
+    @property
+    def default_alt_text(self):
+        return self.description
+
+    @property
+    def has_publishable_consent(self):
+        return self.consent != PhotoConsent.PENDING
+
+
+class CampaignRendition(AbstractRendition):
+    image = models.ForeignKey(CampaignImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)

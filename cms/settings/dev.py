@@ -1,0 +1,24 @@
+"""The demo and local development: SQLite by default, debug on, emails on the console."""
+
+import contextlib
+import os
+
+from .base import *  # noqa: F403
+from .base import env_list
+
+DEBUG = True
+# A development-only key: production settings refuse to start without their own.
+SECRET_KEY = os.environ.get("SECRET_KEY") or "django-insecure-development-only-not-for-production"
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# `load_demo --admin` creates this superuser; no other settings module defines it.
+DEMO_ADMIN_USERNAME = "admin"
+DEMO_ADMIN_PASSWORD = "changeme"  # noqa: S105 (the documented demo login)
+
+with contextlib.suppress(ImportError):
+    from .local import *  # noqa: F403

@@ -1,0 +1,105 @@
+"""Calendar arithmetic: months, and which events fall on which local day.
+
+An event belongs to the days it covers *where it takes place* (its own time zone), so a
+concert at 01:00 on 1 December in Nairobi is a December event even though it starts on
+30 November in UTC.
+"""
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from heroes import selectors
+
+# No inhabited place is further than 14 hours from UTC: widen the SQL window by that much,
+# then keep exactly the events whose local dates overlap.
+MAX_UTC_OFFSET = dt.timedelta(hours=14)
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    year: int
+    month: int
+
+    @classmethod
+    def containing(cls, day):
+        return cls(day.year, day.month)
+
+    @classmethod
+    def parse(cls, value):
+        """'2026-11' → Month(2026, 11); ValueError on anything else."""
+        year, month = value.split("-")
+        if len(year) != 4 or len(month) != 2:
+            raise ValueError(value)
+        result = cls(int(year), int(month))
+        if not 1 <= result.month <= 12 or not 1 <= result.year <= 9998:
+            raise ValueError(value)
+        return result
+
+    def __str__(self):
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def first_day(self):
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def last_day(self):
+        return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+    @property
+    def previous(self):
+        return Month(self.year - 1, 12) if self.month == 1 else Month(self.year, self.month - 1)
+
+    @property
+    def next(self):
+        return Month(self.year + 1, 1) if self.month == 12 else Month(self.year, self.month + 1)
+
+
+def events_between(*, locale, first_day, last_day, country=None, kind=None):
+    """Live events whose local dates overlap [first_day, last_day], in start order."""
+    window_start = dt.datetime.combine(first_day, dt.time.min, dt.UTC) - MAX_UTC_OFFSET
+    window_end = dt.datetime.combine(last_day, dt.time.max, dt.UTC) + MAX_UTC_OFFSET
+    candidates = selectors.live_events(
+        locale=locale, starts_before=window_end, ends_after=window_start, country=country, kind=kind
+    )
+    return [
+        event
+        for event in candidates
+        if event.local_dates[0] <= last_day and event.local_dates[1] >= first_day
+    ]
+
+
+def events_in_month(*, locale, month, country=None, kind=None):
+    return events_between(
+        locale=locale,
+        first_day=month.first_day,
+        last_day=month.last_day,
+        country=country,
+        kind=kind,
+    )
+
+
+@dataclass
+class Day:
+    date: dt.date
+    in_month: bool
+    events: list
+
+
+def month_grid(*, locale, month, country=None, kind=None):
+    """The month as weeks (Monday first) of Days, each with the events on that local day."""
+    events = events_in_month(locale=locale, month=month, country=country, kind=kind)
+    weeks = []
+    for week in calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month):
+        weeks.append(
+            [
+                Day(
+                    date=day,
+                    in_month=day.month == month.month,
+                    events=[e for e in events if e.local_dates[0] <= day <= e.local_dates[1]],
+                )
+                for day in week
+            ]
+        )
+    return weeks

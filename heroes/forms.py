@@ -1,0 +1,62 @@
+"""Forms of the public site: the filters of the story index and of the calendar."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from taggit.models import Tag
+
+from heroes.calendar import Month
+from heroes.models import EventKind, HeroStoryPage, MissionHubPage
+
+
+class StoryFilterForm(forms.Form):
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    mission = forms.ModelChoiceField(
+        label=_("Mission"),
+        queryset=MissionHubPage.objects.none(),
+        required=False,
+        empty_label=_("All missions"),
+    )
+    tag = forms.ChoiceField(label=_("Topic"), required=False)
+
+    def __init__(self, *args, locale, **kwargs):
+        super().__init__(*args, **kwargs)
+        stories = HeroStoryPage.objects.live().public().filter(locale=locale)
+        codes = set(stories.values_list("country_of_residence", flat=True))
+        codes |= set(stories.values_list("country_of_origin", flat=True))
+        self.fields["country"].choices = [("", _("All countries"))] + [
+            (code, name) for code, name in countries if code in codes
+        ]
+        self.fields["mission"].queryset = (
+            MissionHubPage.objects.live().public().filter(locale=locale).order_by("title")
+        )
+        tags = Tag.objects.filter(heroes_herostorytag_items__content_object__in=stories).distinct()
+        self.fields["tag"].choices = [("", _("All topics"))] + [
+            (tag.slug, tag.name) for tag in tags.order_by("name")
+        ]
+
+
+class MonthField(forms.CharField):
+    default_error_messages = {"invalid": _("Enter a month as YYYY-MM, e.g. 2026-11.")}
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            return Month.parse(value)
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class CalendarFilterForm(forms.Form):
+    VIEWS = [("month", _("Month")), ("list", _("List"))]
+
+    month = MonthField(label=_("Month"), required=False)
+    view = forms.ChoiceField(label=_("View"), choices=VIEWS, required=False)
+    country = forms.ChoiceField(
+        label=_("Country"), choices=[("", _("All countries")), *countries], required=False
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("All kinds")), *EventKind.choices], required=False
+    )

@@ -1,0 +1,174 @@
+import zoneinfo
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.core.blocks import StoryBodyBlock
+from cms.core.mixins import SocialMixin
+
+
+def validate_time_zone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("%(value)s is not a known time zone."), params={"value": value})
+
+
+def time_zone_choices():
+    # Computed when the form is built, not stored in migrations: tzdata changes over time.
+    return [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
+class EventKind(models.TextChoices):
+    HERO_FEATURE = "hero_feature", _("Hero feature")
+    CAMPAIGN_EVENT = "campaign_event", _("Campaign event")
+    VOTING_WINDOW = "voting_window", _("Voting window")
+    FESTIVAL = "festival", _("Festival")
+    CONCERT = "concert", _("Concert")
+    SPORTS_EVENT = "sports_event", _("Sports event")
+    ARTISTIC_GATHERING = "artistic_gathering", _("Artistic gathering")
+    PARTNER_EVENT = "partner_event", _("Other partner event")
+
+
+class CalendarPage(Page):
+    """The campaign calendar: every event of its locale, by month or as a list."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("calendar")
+
+    def get_context(self, request, *args, **kwargs):
+        from heroes import calendar
+        from heroes.forms import CalendarFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = CalendarFilterForm(request.GET or None)
+        params = form.cleaned_data if form.is_valid() else {}
+        month = params.get("month") or calendar.Month.containing(timezone.localdate())
+        filters = {"country": params.get("country"), "kind": params.get("kind")}
+        context["filter_form"] = form
+        context["view"] = params.get("view") or "month"
+        context["month"] = month
+        context["weeks"] = calendar.month_grid(locale=self.locale, month=month, **filters)
+        context["events"] = calendar.events_in_month(locale=self.locale, month=month, **filters)
+        return context
+
+
+class EventPage(SocialMixin, Page):
+    """A date in the campaign calendar: a hero feature, a campaign event or a partner's event."""
+
+    kind = models.CharField(
+        max_length=30,
+        choices=EventKind.choices,
+        default=EventKind.CAMPAIGN_EVENT,
+        verbose_name=_("kind"),
+    )
+    start = models.DateTimeField(verbose_name=_("starts"))
+    end = models.DateTimeField(verbose_name=_("ends"))
+    all_day = models.BooleanField(
+        default=False,
+        verbose_name=_("all day"),
+        help_text=_("Only the dates are shown; the times are ignored."),
+    )
+    time_zone = models.CharField(
+        max_length=64,
+        validators=[validate_time_zone],
+        default="UTC",
+        verbose_name=_("time zone"),
+        help_text=_("Where the event takes place: its dates and times are shown in this zone."),
+    )
+    location = models.CharField(max_length=255, blank=True, verbose_name=_("location"))
+    country = CountryField(blank=True, verbose_name=_("country"))
+    intro = models.TextField(max_length=600, blank=True, verbose_name=_("summary"))
+    body = StreamField(StoryBodyBlock(), blank=True, verbose_name=_("details"))
+    hero_story = models.ForeignKey(
+        "heroes.HeroStoryPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        verbose_name=_("hero story"),
+        help_text=_("The hero this event features, if any."),
+    )
+    registration_url = models.URLField(blank=True, verbose_name=_("registration link"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("kind"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("all_day"),
+                        FieldPanel("time_zone", widget=forms.Select(choices=time_zone_choices)),
+                    ]
+                ),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel([FieldPanel("location"), FieldPanel("country")], heading=_("Where")),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("hero_story"),
+        FieldPanel("registration_url"),
+    ]
+    promote_panels = [*Page.promote_panels, *SocialMixin.social_panels]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("location"),
+        index.FilterField("kind"),
+        index.FilterField("start"),
+        index.FilterField("country"),
+    ]
+
+    parent_page_types = ["heroes.MissionHubPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("calendar event")
+        indexes = [models.Index(fields=["start", "end"])]
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The event cannot end before it starts.")})
+
+    @cached_property
+    def tz(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start, self.tz)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.end, self.tz)
+
+    @property
+    def local_dates(self):
+        """The first and last calendar day of the event where it takes place."""
+        return self.local_start.date(), self.local_end.date()
+
+    def get_social_image(self):
+        return self.social_image or (self.hero_story.photo if self.hero_story else None)
+
+    def get_social_text(self):
+        return self.social_text or self.intro

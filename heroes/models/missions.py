@@ -1,0 +1,143 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms.core.mixins import SocialMixin
+
+
+class MissionIndexPage(Page):
+    """Every country office taking part in the campaign."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["heroes.MissionHubPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("mission index")
+
+    def get_context(self, request, *args, **kwargs):
+        from heroes import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["missions"] = selectors.live_missions(locale=self.locale)
+        return context
+
+
+class MissionHubPage(SocialMixin, Page):
+    """A country office's room: its stories and calendar entries live beneath it."""
+
+    country = CountryField(
+        blank=True,
+        verbose_name=_("country"),
+        help_text=_("The country of the office. Leave empty for headquarters only."),
+    )
+    is_headquarters = models.BooleanField(
+        default=False,
+        verbose_name=_("headquarters"),
+        help_text=_("The hub of headquarters' media and communications division (MCD)."),
+    )
+    office_name = models.CharField(
+        max_length=255, verbose_name=_("office name"), help_text=_("e.g. 'IOM Kenya'")
+    )
+    description = RichTextField(
+        blank=True, features=["bold", "italic", "link", "ol", "ul"], verbose_name=_("description")
+    )
+
+    focal_point_name = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("focal point"),
+        help_text=_(
+            "The person coordinating the campaign in this office (ideally the media focal point)."
+        ),
+    )
+    focal_point_contact = models.EmailField(
+        blank=True,
+        verbose_name=_("public contact email"),
+        help_text=_("Published on the hub: use the office's public address, not a personal one."),
+    )
+
+    facebook_url = models.URLField(blank=True, verbose_name=_("Facebook page"))
+    twitter_url = models.URLField(blank=True, verbose_name=_("Twitter/X account"))
+    website_url = models.URLField(blank=True, verbose_name=_("website"))
+    newsletter_url = models.URLField(blank=True, verbose_name=_("newsletter sign-up"))
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("office_name"), FieldPanel("country"), FieldPanel("is_headquarters")],
+            heading=_("Office"),
+        ),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("focal_point_name"), FieldPanel("focal_point_contact")],
+            heading=_("Focal point"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("twitter_url"),
+                FieldPanel("website_url"),
+                FieldPanel("newsletter_url"),
+            ],
+            heading=_("Channels"),
+        ),
+        InlinePanel("featured_stories", label=_("Featured stories"), max_num=6),
+    ]
+    promote_panels = [*Page.promote_panels, *SocialMixin.social_panels]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("office_name"),
+        index.SearchField("description"),
+        index.FilterField("country"),
+    ]
+
+    parent_page_types = ["heroes.MissionIndexPage"]
+    subpage_types = ["heroes.HeroStoryPage", "heroes.EventPage"]
+
+    class Meta:
+        verbose_name = _("mission hub")
+
+    def clean(self):
+        super().clean()
+        if self.is_headquarters and self.country:
+            raise ValidationError({"country": _("Headquarters is not tied to one country.")})
+        if not self.is_headquarters and not self.country:
+            raise ValidationError({"country": _("Choose the country of this office.")})
+        if self.country:
+            others = MissionHubPage.objects.filter(
+                locale_id=self.locale_id, country=self.country
+            ).exclude(translation_key=self.translation_key)
+            if others.exists():
+                raise ValidationError({"country": _("This country already has a mission hub.")})
+
+    def get_context(self, request, *args, **kwargs):
+        from heroes import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = selectors.live_stories(mission=self)[:12]
+        context["upcoming_events"] = selectors.upcoming_events(mission=self)[:6]
+        context["featured"] = selectors.featured_stories_of(self)
+        return context
+
+
+class MissionFeaturedStory(Orderable):
+    """A story a mission puts forward on its hub, in the order the editor chose."""
+
+    hub = ParentalKey(MissionHubPage, on_delete=models.CASCADE, related_name="featured_stories")
+    story = models.ForeignKey(
+        "heroes.HeroStoryPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("story")
+    )
+
+    panels = [FieldPanel("story")]

@@ -1,0 +1,199 @@
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from cms.core.blocks import StoryBodyBlock
+from cms.core.mixins import SocialMixin
+
+STORIES_PER_PAGE = 12
+
+
+@register_snippet
+class HeroCategory(TranslatableMixin, models.Model):
+    """What kind of hero a story tells of. HQ keeps the list (public figure, artist …)."""
+
+    name = models.CharField(max_length=100, verbose_name=_("name"))
+    slug = models.SlugField(max_length=100, verbose_name=_("slug"))
+    description = models.CharField(max_length=255, blank=True, verbose_name=_("description"))
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("hero category")
+        verbose_name_plural = _("hero categories")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class HeroIndexPage(Page):
+    """Every live story of its locale, filterable by country, tag and mission."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("hero story index")
+
+    def get_context(self, request, *args, **kwargs):
+        from heroes import selectors
+        from heroes.forms import StoryFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = StoryFilterForm(request.GET or None, locale=self.locale)
+        filters = form.cleaned_data if form.is_valid() else {}
+        stories = selectors.live_stories(locale=self.locale, **filters)
+        paginator = Paginator(stories, STORIES_PER_PAGE)
+        context["filter_form"] = form
+        context["stories"] = paginator.get_page(request.GET.get("page"))
+        context["paginator"] = paginator
+        return context
+
+
+class HeroStoryTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "heroes.HeroStoryPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class HeroStoryPage(SocialMixin, Page):
+    """A migrant hero's story, told by the mission of the country they live in."""
+
+    hero_name = models.CharField(max_length=255, verbose_name=_("hero's name"))
+    headline = models.CharField(
+        max_length=255,
+        verbose_name=_("headline"),
+        help_text=_("One line that makes people want to read on."),
+    )
+    photo = models.ForeignKey(
+        get_image_model_string(),
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("photo"),
+        help_text=_("A portrait of the hero. Set its focal point so crops keep the face."),
+    )
+    country_of_origin = CountryField(verbose_name=_("country of origin"))
+    country_of_residence = CountryField(verbose_name=_("country of residence"))
+    category = models.ForeignKey(
+        HeroCategory,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero category"),
+    )
+    intro = models.TextField(
+        max_length=600,
+        verbose_name=_("intro"),
+        help_text=_("Two or three sentences, shown in listings and as the story's summary."),
+    )
+    body = StreamField(StoryBodyBlock(), blank=True, verbose_name=_("story"))
+    tags = ClusterTaggableManager(through=HeroStoryTag, blank=True, verbose_name=_("tags"))
+
+    nominator_name = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("nominated by"),
+        help_text=_("Who nominated this hero. Only published if they agreed to be credited."),
+    )
+    nominator_agreed_to_credit = models.BooleanField(
+        default=False, verbose_name=_("the nominator agreed to be credited publicly")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_name"),
+                FieldPanel("headline"),
+                FieldPanel("photo"),
+                FieldPanel("category"),
+            ],
+            heading=_("The hero"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("country_of_origin"), FieldPanel("country_of_residence")],
+            heading=_("Migration"),
+        ),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        InlinePanel("related_stories", label=_("Related stories"), max_num=4),
+        MultiFieldPanel(
+            [FieldPanel("nominator_name"), FieldPanel("nominator_agreed_to_credit")],
+            heading=_("Nomination"),
+        ),
+    ]
+    promote_panels = [*Page.promote_panels, *SocialMixin.social_panels]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("hero_name", boost=3),
+        index.SearchField("headline", boost=2),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.AutocompleteField("hero_name"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("country_of_origin"),
+        index.FilterField("country_of_residence"),
+    ]
+
+    parent_page_types = ["heroes.MissionHubPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("hero story")
+        verbose_name_plural = _("hero stories")
+
+    @cached_property
+    def mission(self):
+        """The hub this story belongs to (its parent in the page tree)."""
+        from .missions import MissionHubPage
+
+        return MissionHubPage.objects.ancestor_of(self).first()
+
+    @property
+    def nominator_credit(self):
+        """The nominator's name, only when they agreed to be credited; else an empty string."""
+        return self.nominator_name if self.nominator_agreed_to_credit else ""
+
+    def get_social_image(self):
+        return self.social_image or self.photo
+
+    def get_social_text(self):
+        return self.social_text or self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        from heroes import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["related_stories"] = selectors.related_stories(self)
+        context["events"] = selectors.upcoming_events(story=self)
+        return context
+
+
+class RelatedStory(Orderable):
+    page = ParentalKey(HeroStoryPage, on_delete=models.CASCADE, related_name="related_stories")
+    story = models.ForeignKey(
+        HeroStoryPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("story")
+    )
+
+    panels = [FieldPanel("story")]

@@ -1,0 +1,136 @@
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.documents import get_document_model_string
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
+from wagtail.models import DraftStateMixin, Orderable, Page, RevisionMixin, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from cms.core.blocks import CalloutBlock
+from cms.core.mixins import SocialMixin
+from heroes import selectors
+from heroes.models import CalendarPage, HeroIndexPage
+
+
+class HomePage(SocialMixin, Page):
+    """The campaign's landing page, one per language."""
+
+    banner_image = models.ForeignKey(
+        get_image_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("banner image"),
+    )
+    banner_heading = models.CharField(max_length=255, verbose_name=_("banner heading"))
+    banner_text = models.CharField(max_length=255, blank=True, verbose_name=_("banner text"))
+    intro = RichTextField(
+        blank=True, features=["bold", "italic", "link", "ol", "ul"], verbose_name=_("intro")
+    )
+    calls_to_action = StreamField(
+        [("call_to_action", CalloutBlock())],
+        blank=True,
+        max_num=3,
+        verbose_name=_("calls to action"),
+        help_text=_("Invite the public to nominate a hero, to vote, to share."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("banner_image"), FieldPanel("banner_heading"), FieldPanel("banner_text")],
+            heading=_("Banner"),
+        ),
+        FieldPanel("intro"),
+        InlinePanel("featured_stories", label=_("Featured stories"), max_num=6),
+        FieldPanel("calls_to_action"),
+    ]
+    promote_panels = [*Page.promote_panels, *SocialMixin.social_panels]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "heroes.HeroIndexPage",
+        "heroes.MissionIndexPage",
+        "heroes.CalendarPage",
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_social_image(self):
+        return self.social_image or self.banner_image
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        featured = selectors.live_stories_in_order(
+            [item.story_id for item in self.featured_stories.all()]
+        )
+        context["featured_stories"] = featured
+        context["latest_stories"] = selectors.live_stories(locale=self.locale).exclude(
+            pk__in=[s.pk for s in featured]
+        )[:6]
+        context["upcoming_events"] = selectors.upcoming_events(locale=self.locale)[:4]
+        context["materials"] = CampaignMaterial.objects.filter(
+            live=True, locale=self.locale
+        ).select_related("document")
+        context["story_index"] = self.get_children().type(HeroIndexPage).live().first()
+        context["calendar"] = self.get_children().type(CalendarPage).live().first()
+        return context
+
+
+class HomeFeaturedStory(Orderable):
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_stories")
+    story = models.ForeignKey(
+        "heroes.HeroStoryPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("story")
+    )
+
+    panels = [FieldPanel("story")]
+
+
+@register_snippet
+class CampaignMaterial(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
+    """A document that promotes the campaign: the A4 info sheet, the donor info sheet …"""
+
+    class Kind(models.TextChoices):
+        INFO_SHEET = "info_sheet", _("Info sheet")
+        DONOR_SHEET = "donor_sheet", _("Donor info sheet")
+        POSTER = "poster", _("Poster")
+        PRESS_KIT = "press_kit", _("Press kit")
+        OTHER = "other", _("Other")
+
+    title = models.CharField(max_length=255, verbose_name=_("title"))
+    kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
+    description = models.TextField(blank=True, verbose_name=_("description"))
+    document = models.ForeignKey(
+        get_document_model_string(),
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("document"),
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        default=0, verbose_name=_("position"), help_text=_("Lower numbers are listed first.")
+    )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="campaign_material")
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        FieldPanel("document"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("campaign material")
+        verbose_name_plural = _("campaign material")
+        ordering = ["sort_order", "title"]
+
+    def __str__(self):
+        return self.title
