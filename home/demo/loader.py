@@ -1,0 +1,311 @@
+"""Build the demo campaign. Idempotent: what exists already is left exactly as it is.
+
+Everything is found by a stable key (a page's slug under its parent, an image's or a
+document's title, a category's slug) and created only when missing, so a second run writes
+nothing: no page, revision, image or document is added or changed.
+"""
+
+import datetime as dt
+import zoneinfo
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale, Page, Site
+
+from cms.core.models import CampaignSettings, PhotoConsent
+from heroes.models import (
+    CalendarPage,
+    EventPage,
+    HeroCategory,
+    HeroIndexPage,
+    HeroStoryPage,
+    MissionHubPage,
+    MissionIndexPage,
+)
+from home.demo import content, drawing
+from home.models import CampaignMaterial, HomeFeaturedStory, HomePage
+
+COLLECTION_NAME = "Campaign demo"
+
+
+class DemoLoader:
+    def __init__(self, *, year=None, stdout=None):
+        self.year = year or timezone.now().year
+        self.created = []
+        self.stdout = stdout
+
+    @transaction.atomic
+    def load(self):
+        self.locale = Locale.get_default()
+        self.collection = self._collection()
+        self.categories = self._categories()
+        home = self._home()
+        self._child(
+            home,
+            HeroIndexPage,
+            "stories",
+            title="Hero stories",
+            show_in_menus=True,
+            intro="<p>Migrants who are heroes in their communities, told by the campaign's "
+            "country offices.</p>",
+        )
+        mission_index = self._child(
+            home,
+            MissionIndexPage,
+            "missions",
+            title="Missions",
+            show_in_menus=True,
+            intro="<p>The country offices taking part in the campaign.</p>",
+        )
+        self._child(
+            home,
+            CalendarPage,
+            "calendar",
+            title="Campaign calendar",
+            show_in_menus=True,
+            intro="<p>Hero features, campaign dates and migration-related events: festivals, "
+            "concerts, sports.</p>",
+        )
+        hubs = self._hubs(mission_index)
+        stories = self._stories(hubs)
+        self._events(hubs, stories)
+        self._feature(
+            home, [stories["jasmine-lee"], stories["cecile-kyenge"], stories["amina-yusuf"]]
+        )
+        self._materials()
+        self._settings()
+        return self.created
+
+    # Building blocks -----------------------------------------------------------------------
+
+    def _note(self, what):
+        self.created.append(what)
+        if self.stdout:
+            self.stdout.write(f"  + {what}")
+
+    def _collection(self):
+        root = Collection.get_first_root_node()
+        existing = root.get_children().filter(name=COLLECTION_NAME).first()
+        if existing:
+            return existing
+        self._note(f"collection {COLLECTION_NAME}")
+        return root.add_child(name=COLLECTION_NAME)
+
+    def _image(self, title, *, alt, data, focal=None, credit="", consent=PhotoConsent.NO_PERSON):
+        Image = get_image_model()
+        existing = Image.objects.filter(title=title, collection=self.collection).first()
+        if existing:
+            return existing
+        image = Image(
+            title=title,
+            description=alt,
+            credit=credit,
+            consent=consent,
+            collection=self.collection,
+            file=ContentFile(data, name=f"{title.lower().replace(' ', '-')}.jpg"),
+        )
+        if focal:
+            (image.focal_point_x, image.focal_point_y) = (
+                focal[0] + focal[2] // 2,
+                focal[1] + focal[3] // 2,
+            )
+            (image.focal_point_width, image.focal_point_height) = (focal[2], focal[3])
+        image.save()
+        self._note(f"image {title}")
+        return image
+
+    def _child(self, parent, model, slug, **fields):
+        """The live child of `parent` with this slug, created and published if missing."""
+        existing = model.objects.child_of(parent).filter(slug=slug).first()
+        if existing:
+            return existing
+        clusters = fields.pop("clusters", {})
+        page = model(slug=slug, locale=parent.locale, **fields)
+        for name, items in clusters.items():
+            setattr(page, name, items)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self._note(f"{model._meta.verbose_name} {page.title}")
+        return page
+
+    # The campaign -----------------------------------------------------------------------------
+
+    def _categories(self):
+        categories = {}
+        for slug, name, description in content.CATEGORIES:
+            category, created = HeroCategory.objects.get_or_create(
+                slug=slug, locale=self.locale, defaults={"name": name, "description": description}
+            )
+            if created:
+                self._note(f"hero category {name}")
+            categories[slug] = category
+        return categories
+
+    def _home(self):
+        home = HomePage.objects.filter(depth=2, locale=self.locale).first()
+        if home is None:
+            root = Page.get_first_root_node()
+            # Wagtail's first migration leaves a placeholder "Welcome" page where ours goes.
+            root.get_children().filter(
+                slug="home", content_type__app_label="wagtailcore", numchild=0
+            ).delete()
+            banner = self._image(
+                "Campaign banner",
+                alt="The #MigrantHeroes campaign banner",
+                data=drawing.banner("#MigrantHeroes"),
+            )
+            home = self._child(
+                Page.get_first_root_node(),
+                HomePage,
+                "home",
+                title="#MigrantHeroes",
+                banner_image=banner,
+                banner_heading="Migrants are heroes in their communities",
+                banner_text="Read their stories, nominate a hero you know, and vote for the best.",
+                intro="<p>Across the world, migrants teach, heal, build businesses and bring "
+                "neighbours together. The #MigrantHeroes campaign tells their stories, in their "
+                "own words and in many languages.</p>",
+                calls_to_action=[
+                    (
+                        "call_to_action",
+                        {
+                            "heading": "Nominate a hero",
+                            "text": "Do you know a migrant who makes a difference? Tell us "
+                            "their story.",
+                            "link_url": "mailto:migrantheroes@example.org",
+                            "link_text": "Send us a story",
+                        },
+                    ),
+                    (
+                        "call_to_action",
+                        {
+                            "heading": "Vote from 1 to 10 November",
+                            "text": "Choose the 3 best of the 10 stories shortlisted by "
+                            "headquarters.",
+                            "link_text": "See the campaign calendar",
+                        },
+                    ),
+                ],
+            )
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+            self._note("default site")
+        elif site.root_page_id != home.pk:
+            site.root_page = home
+            site.site_name = "#MigrantHeroes"
+            site.save()
+            self._note("default site points at the home page")
+        return home
+
+    def _hubs(self, mission_index):
+        hubs = {
+            content.HEADQUARTERS["slug"]: self._child(
+                mission_index, MissionHubPage, is_headquarters=True, **content.HEADQUARTERS
+            )
+        }
+        for mission in content.MISSIONS:
+            hubs[mission["slug"]] = self._child(mission_index, MissionHubPage, **mission)
+        return hubs
+
+    def _stories(self, hubs):
+        stories = {}
+        for hub_slug, story in content.STORIES:
+            picture, face = drawing.portrait(story["hero_name"])
+            photo = self._image(
+                story["hero_name"],
+                alt=f"Portrait of {story['hero_name']}",
+                data=picture,
+                focal=face,
+                credit="Illustration © #MigrantHeroes demo",
+                consent=PhotoConsent.NO_PERSON,
+            )
+            body = [("paragraph", f"<p>{paragraph}</p>") for paragraph in story["body"]]
+            if "quote" in story:
+                body.insert(
+                    1, ("quote", {"quote": story["quote"][0], "attribution": story["quote"][1]})
+                )
+            page = self._child(
+                hubs[hub_slug],
+                HeroStoryPage,
+                story["slug"],
+                title=story["hero_name"],
+                hero_name=story["hero_name"],
+                headline=story["headline"],
+                photo=photo,
+                country_of_origin=story["origin"],
+                country_of_residence=story["residence"],
+                category=self.categories[story["category"]],
+                intro=story["intro"],
+                body=body,
+                search_description=story["intro"],
+            )
+            if not page.tags.exists():
+                page.tags.add(*story["tags"])
+                page.save_revision().publish()
+                month, day = story["published"]
+                published = dt.datetime(self.year, month, day, 9, 0, tzinfo=dt.UTC)
+                HeroStoryPage.objects.filter(pk=page.pk).update(
+                    first_published_at=published, last_published_at=published
+                )
+            stories[story["slug"]] = page
+        return stories
+
+    def _events(self, hubs, stories):
+        for hub_slug, event in content.EVENTS:
+            event = dict(event)
+            tz = zoneinfo.ZoneInfo(event["time_zone"])
+            (sm, sd, sh, smin), (em, ed, eh, emin) = event.pop("start"), event.pop("end")
+            story_slug = event.pop("hero_story", None)
+            self._child(
+                hubs[hub_slug],
+                EventPage,
+                event.pop("slug"),
+                start=dt.datetime(self.year, sm, sd, sh, smin, tzinfo=tz),
+                end=dt.datetime(self.year, em, ed, eh, emin, tzinfo=tz),
+                hero_story=stories[story_slug] if story_slug else None,
+                **event,
+            )
+
+    def _feature(self, home, stories):
+        if home.featured_stories.exists():
+            return
+        home.featured_stories = [HomeFeaturedStory(story=story) for story in stories]
+        home.save_revision().publish()
+        self._note("home page featured stories")
+
+    def _materials(self):
+        Document = get_document_model()
+        for position, material in enumerate(content.MATERIALS):
+            if CampaignMaterial.objects.filter(
+                title=material["title"], locale=self.locale
+            ).exists():
+                continue
+            document = Document.objects.create(
+                title=material["title"],
+                description=material["description"],
+                collection=self.collection,
+                file=ContentFile(drawing.one_page_pdf(material["lines"]), name=material["file"]),
+            )
+            item = CampaignMaterial.objects.create(
+                title=material["title"],
+                kind=material["kind"],
+                description=material["description"],
+                document=document,
+                sort_order=position,
+                locale=self.locale,
+            )
+            item.save_revision().publish()
+            self._note(f"campaign material {material['title']}")
+
+    def _settings(self):
+        settings = CampaignSettings.load()
+        if not settings.contact_email:
+            settings.contact_email = "migrantheroes@example.org"
+            settings.facebook_url = "https://www.facebook.com/example-migrantheroes"
+            settings.twitter_handle = "example_migrantheroes"
+            settings.save()
+            self._note("campaign settings")
