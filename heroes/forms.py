@@ -6,10 +6,24 @@ from django_countries import countries
 from taggit.models import Tag
 
 from heroes.calendar import Month
-from heroes.models import EventKind, HeroStoryPage, MissionHubPage
+from heroes.models import EventKind, EventPage, HeroStoryPage, MissionHubPage
 
 
-class StoryFilterForm(forms.Form):
+def _country_choices(codes):
+    """The countries among `codes`, named in the active language, in its alphabetical order."""
+    return [("", _("All countries"))] + [(code, name) for code, name in countries if code in codes]
+
+
+class FilterForm(forms.Form):
+    """A GET filter form: a bad value drops only its own filter, and says why."""
+
+    @property
+    def valid_data(self):
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
+
+
+class StoryFilterForm(FilterForm):
     country = forms.ChoiceField(label=_("Country"), required=False)
     mission = forms.ModelChoiceField(
         label=_("Mission"),
@@ -24,9 +38,7 @@ class StoryFilterForm(forms.Form):
         stories = HeroStoryPage.objects.live().public().filter(locale=locale)
         codes = set(stories.values_list("country_of_residence", flat=True))
         codes |= set(stories.values_list("country_of_origin", flat=True))
-        self.fields["country"].choices = [("", _("All countries"))] + [
-            (code, name) for code, name in countries if code in codes
-        ]
+        self.fields["country"].choices = _country_choices(codes)
         self.fields["mission"].queryset = (
             MissionHubPage.objects.live().public().filter(locale=locale).order_by("title")
         )
@@ -49,14 +61,22 @@ class MonthField(forms.CharField):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
-class CalendarFilterForm(forms.Form):
+class CalendarFilterForm(FilterForm):
     VIEWS = [("month", _("Month")), ("list", _("List"))]
 
     month = MonthField(label=_("Month"), required=False)
     view = forms.ChoiceField(label=_("View"), choices=VIEWS, required=False)
-    country = forms.ChoiceField(
-        label=_("Country"), choices=[("", _("All countries")), *countries], required=False
-    )
+    country = forms.ChoiceField(label=_("Country"), required=False)
     kind = forms.ChoiceField(
         label=_("Kind"), choices=[("", _("All kinds")), *EventKind.choices], required=False
     )
+
+    def __init__(self, *args, locale, **kwargs):
+        super().__init__(*args, **kwargs)
+        codes = set(
+            EventPage.objects.live()
+            .public()
+            .filter(locale=locale)
+            .values_list("country", flat=True)
+        )
+        self.fields["country"].choices = _country_choices(codes)

@@ -7,9 +7,14 @@ a view that forgot a filter.
 from django.db.models import Q
 from django.utils import timezone
 
-from heroes.models import EventPage, HeroStoryPage, MissionHubPage
+from heroes.models import EventPage, HeroIndexPage, HeroStoryPage, MissionHubPage
 
 STORY_LISTING_RENDITIONS = ("fill-600x400", "fill-1200x630")
+
+
+def story_index(*, locale):
+    """The live story index of a language, or None."""
+    return HeroIndexPage.objects.live().public().filter(locale=locale).first()
 
 
 def live_missions(*, locale):

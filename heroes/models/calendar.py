@@ -57,8 +57,8 @@ class CalendarPage(Page):
         from heroes.forms import CalendarFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        form = CalendarFilterForm(request.GET or None)
-        params = form.cleaned_data if form.is_valid() else {}
+        form = CalendarFilterForm(request.GET or None, locale=self.locale)
+        params = form.valid_data if form.is_bound else {}
         month = params.get("month") or calendar.Month.containing(timezone.localdate())
         filters = {"country": params.get("country"), "kind": params.get("kind")}
         context["filter_form"] = form

@@ -60,7 +60,7 @@ class HeroIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         form = StoryFilterForm(request.GET or None, locale=self.locale)
-        filters = form.cleaned_data if form.is_valid() else {}
+        filters = form.valid_data if form.is_bound else {}
         stories = selectors.live_stories(locale=self.locale, **filters)
         paginator = Paginator(stories, STORIES_PER_PAGE)
         context["filter_form"] = form
@@ -168,7 +168,7 @@ class HeroStoryPage(SocialMixin, Page):
         """The hub this story belongs to (its parent in the page tree)."""
         from .missions import MissionHubPage
 
-        return MissionHubPage.objects.ancestor_of(self).first()
+        return MissionHubPage.objects.ancestor_of(self).live().public().first()
 
     @property
     def nominator_credit(self):
@@ -186,6 +186,7 @@ class HeroStoryPage(SocialMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["related_stories"] = selectors.related_stories(self)
+        context["story_index"] = selectors.story_index(locale=self.locale)
         context["events"] = selectors.upcoming_events(story=self)
         return context
 
