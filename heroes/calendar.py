@@ -14,6 +14,8 @@ from heroes import selectors
 # No inhabited place is further than 14 hours from UTC: widen the SQL window by that much,
 # then keep exactly the events whose local dates overlap.
 MAX_UTC_OFFSET = dt.timedelta(hours=14)
+# The calendar pages through these years; beyond them a month is refused as bad input.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 
 @dataclass(frozen=True, order=True)
@@ -32,7 +34,7 @@ class Month:
         if len(year) != 4 or len(month) != 2:
             raise ValueError(value)
         result = cls(int(year), int(month))
-        if not 1 <= result.month <= 12 or not 1 <= result.year <= 9998:
+        if not 1 <= result.month <= 12 or not FIRST_YEAR <= result.year <= LAST_YEAR:
             raise ValueError(value)
         return result
 

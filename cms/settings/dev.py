@@ -11,6 +11,9 @@ DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY") or "django-insecure-development-only-not-for-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# The development server serves static files from the apps, without collectstatic.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -18,3 +18,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 # Never reach the network for embeds in tests.
 WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed", "providers": []}]
+# Static files come from the finders; no collectstatic run is needed for tests.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

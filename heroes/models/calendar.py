@@ -1,3 +1,4 @@
+import datetime as dt
 import zoneinfo
 
 from django import forms
@@ -164,8 +165,15 @@ class EventPage(SocialMixin, Page):
 
     @property
     def local_dates(self):
-        """The first and last calendar day of the event where it takes place."""
-        return self.local_start.date(), self.local_end.date()
+        """The first and last calendar day of the event where it takes place.
+
+        An end at midnight is exclusive: an event from 20:00 to 00:00 is on one day only.
+        """
+        start, end = self.local_start, self.local_end
+        last_day = end.date()
+        if end.time() == dt.time.min and end > start:
+            last_day -= dt.timedelta(days=1)
+        return start.date(), last_day
 
     def get_social_image(self):
         return self.social_image or (self.hero_story.photo if self.hero_story else None)

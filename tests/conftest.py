@@ -1,0 +1,89 @@
+"""What every test stands on: a clean cache, no skip in CI, PostgreSQL-only tests, a site.
+
+Content is built with the factories of tests/factories.py; the fixtures here only set up
+what Wagtail needs around it (the site and its home page) and a mission to write in.
+"""
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from wagtail.models import Page, Site
+
+from tests.factories import (
+    HomePageFactory,
+    LocaleFactory,
+    MissionHubPageFactory,
+    MissionIndexPageFactory,
+)
+
+pytest_plugins = ["pytester", "tests.plugins.no_skips", "tests.plugins.postgres_only"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _remove_uploaded_media():
+    """The test settings upload to a temporary directory of their own: remove it at the end."""
+    yield
+    media_root = Path(settings.MEDIA_ROOT)
+    if media_root.parent == Path(tempfile.gettempdir()) and media_root.name.startswith(
+        "migrantheroes-test-media-"
+    ):
+        shutil.rmtree(media_root, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """CI's cache is a Redis shared by every test, and Wagtail caches the sites' root paths."""
+    cache.clear()
+
+
+@pytest.fixture
+def root_page(db):
+    """The root of Wagtail's page tree (depth 1): home pages are its children."""
+    return Page.get_first_root_node()
+
+
+@pytest.fixture
+def site_root(db):
+    """The default Site's root page (Wagtail's welcome page unless `home_page` is used first)."""
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def home_page(root_page):
+    """The English HomePage, root of the default site (which answers for any host name).
+
+    Replaces the welcome page that Wagtail's initial migration makes.
+    """
+    root_page.get_children().delete()  # the welcome page, and with it its Site
+    home = HomePageFactory(parent=root_page)
+    Site.objects.create(
+        hostname="localhost",
+        port=80,
+        site_name="#MigrantHeroes",
+        root_page=home,
+        is_default_site=True,
+    )
+    return home
+
+
+@pytest.fixture
+def french_home_page(home_page, root_page):
+    """The French HomePage, a sibling of the English one under the tree root."""
+    return HomePageFactory(
+        parent=root_page, locale=LocaleFactory(language_code="fr"), title="Héros migrants"
+    )
+
+
+@pytest.fixture
+def mission_index(home_page):
+    return MissionIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def mission_hub(mission_index):
+    """The Kenya mission's hub."""
+    return MissionHubPageFactory(parent=mission_index, country="KE", office_name="IOM Kenya")
