@@ -9,6 +9,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import DraftStateMixin, Orderable, Page, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core.blocks import CalloutBlock
 from cms.core.mixins import SocialMixin
@@ -52,6 +53,16 @@ class HomePage(SocialMixin, Page):
     ]
     promote_panels = [*Page.promote_panels, *SocialMixin.social_panels]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    override_translatable_fields = [
+        SynchronizedField("banner_image"),
+        TranslatableField("banner_heading"),
+        TranslatableField("banner_text"),
+        TranslatableField("intro"),
+        SynchronizedField("featured_stories"),
+        TranslatableField("calls_to_action"),
+        *SocialMixin.social_translatable_fields,
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -125,6 +136,14 @@ class CampaignMaterial(TranslatableMixin, DraftStateMixin, RevisionMixin, models
         FieldPanel("description"),
         FieldPanel("document"),
         FieldPanel("sort_order"),
+    ]
+    # Each language may link its own translated document (translators can override it).
+    override_translatable_fields = [
+        TranslatableField("title"),
+        SynchronizedField("kind"),
+        TranslatableField("description"),
+        SynchronizedField("document"),
+        SynchronizedField("sort_order"),
     ]
 
     class Meta(TranslatableMixin.Meta):

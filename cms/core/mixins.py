@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.images import get_image_model_string
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 class SocialMixin(models.Model):
@@ -34,6 +35,12 @@ class SocialMixin(models.Model):
             [FieldPanel("social_image"), FieldPanel("social_text")],
             heading=_("Sharing on social media"),
         )
+    ]
+
+    # wagtail-localize: the share text is translated; the share image is the same everywhere.
+    social_translatable_fields = [
+        SynchronizedField("social_image"),
+        TranslatableField("social_text"),
     ]
 
     class Meta:

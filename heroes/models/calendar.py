@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core.blocks import StoryBodyBlock
 from cms.core.mixins import SocialMixin
@@ -45,6 +46,8 @@ class CalendarPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    override_translatable_fields = [TranslatableField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -137,6 +140,22 @@ class EventPage(SocialMixin, Page):
         index.FilterField("kind"),
         index.FilterField("start"),
         index.FilterField("country"),
+    ]
+
+    # Translators translate the words; when, where (country) and links follow the source.
+    override_translatable_fields = [
+        SynchronizedField("kind"),
+        SynchronizedField("start"),
+        SynchronizedField("end"),
+        SynchronizedField("all_day"),
+        SynchronizedField("time_zone"),
+        TranslatableField("location"),
+        SynchronizedField("country"),
+        TranslatableField("intro"),
+        TranslatableField("body"),
+        SynchronizedField("hero_story"),
+        SynchronizedField("registration_url"),
+        *SocialMixin.social_translatable_fields,
     ]
 
     parent_page_types = ["heroes.MissionHubPage"]

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core.mixins import SocialMixin
 
@@ -18,6 +19,8 @@ class MissionIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    override_translatable_fields = [TranslatableField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["heroes.MissionHubPage"]
@@ -101,6 +104,22 @@ class MissionHubPage(SocialMixin, Page):
         index.SearchField("office_name"),
         index.SearchField("description"),
         index.FilterField("country"),
+    ]
+
+    # The office's words are translated; its country, contact and channels are shared.
+    override_translatable_fields = [
+        SynchronizedField("country"),
+        SynchronizedField("is_headquarters"),
+        TranslatableField("office_name"),
+        TranslatableField("description"),
+        TranslatableField("focal_point_name"),
+        SynchronizedField("focal_point_contact"),
+        SynchronizedField("facebook_url"),
+        SynchronizedField("twitter_url"),
+        SynchronizedField("website_url"),
+        SynchronizedField("newsletter_url"),
+        SynchronizedField("featured_stories"),
+        *SocialMixin.social_translatable_fields,
     ]
 
     parent_page_types = ["heroes.MissionIndexPage"]

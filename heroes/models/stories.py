@@ -12,6 +12,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core.blocks import StoryBodyBlock
 from cms.core.mixins import SocialMixin
@@ -28,6 +29,12 @@ class HeroCategory(TranslatableMixin, models.Model):
     description = models.CharField(max_length=255, blank=True, verbose_name=_("description"))
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    # The slug names the category in filters and URLs: the same in every language.
+    override_translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug"),
+        TranslatableField("description"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("hero category")
@@ -46,6 +53,8 @@ class HeroIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    override_translatable_fields = [TranslatableField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -154,6 +163,25 @@ class HeroStoryPage(SocialMixin, Page):
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("country_of_origin"),
         index.FilterField("country_of_residence"),
+    ]
+
+    # Translators tell the story in their language; the facts (photo, countries, tags,
+    # nomination) follow the source, so an edit to them reaches every translation.
+    override_translatable_fields = [
+        TranslatableField("hero_name"),
+        TranslatableField("headline"),
+        SynchronizedField("photo"),
+        SynchronizedField("country_of_origin"),
+        SynchronizedField("country_of_residence"),
+        TranslatableField("category"),
+        TranslatableField("intro"),
+        TranslatableField("body"),
+        SynchronizedField("tags"),
+        SynchronizedField("tagged_items"),
+        SynchronizedField("related_stories"),
+        SynchronizedField("nominator_name"),
+        SynchronizedField("nominator_agreed_to_credit"),
+        *SocialMixin.social_translatable_fields,
     ]
 
     parent_page_types = ["heroes.MissionHubPage"]

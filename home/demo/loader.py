@@ -15,7 +15,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
+from cms.core.locales import sync_locales
 from cms.core.models import CampaignSettings, PhotoConsent
+from cms.core.roles import ensure_translator_groups
 from heroes.models import (
     CalendarPage,
     EventPage,
@@ -77,6 +79,7 @@ class DemoLoader:
         )
         self._materials()
         self._settings()
+        self._languages()
         return self.created
 
     # Building blocks -----------------------------------------------------------------------
@@ -300,6 +303,12 @@ class DemoLoader:
             )
             item.save_revision().publish()
             self._note(f"campaign material {material['title']}")
+
+    def _languages(self):
+        """A locale per content language, its tree synchronised, and its translators' group."""
+        for code in sync_locales():
+            self._note(f"locale {code}")
+        ensure_translator_groups()
 
     def _settings(self):
         settings = CampaignSettings.load()

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageLogEntry, Revision, Site
+from wagtail.models import Locale, Page, PageLogEntry, Revision, Site
 
 from heroes.models import EventKind, EventPage, HeroCategory, HeroStoryPage, MissionHubPage
 from home.models import CampaignMaterial, HomePage
@@ -38,19 +38,19 @@ def snapshot():
 def test_load_demo_builds_the_demo_campaign():
     call_command("load_demo", year=2026, verbosity=0)
 
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale=Locale.get_default())
     assert Site.objects.get(is_default_site=True).root_page_id == home.pk
-    hubs = MissionHubPage.objects.live()
+    hubs = MissionHubPage.objects.live().filter(locale=home.locale)
     assert hubs.filter(is_headquarters=False).count() >= 5
     assert hubs.filter(is_headquarters=True).count() == 1
-    stories = HeroStoryPage.objects.live()
+    stories = HeroStoryPage.objects.live().filter(locale=home.locale)
     assert stories.count() >= 15
     assert all(story.photo and story.photo.description for story in stories)
     assert {"Jasmine Lee", "Cécile Kyenge"} <= set(stories.values_list("hero_name", flat=True))
     assert all(story.tags.exists() for story in stories)
     assert all(story.category for story in stories)
 
-    voting = EventPage.objects.get(kind=EventKind.VOTING_WINDOW)
+    voting = EventPage.objects.get(kind=EventKind.VOTING_WINDOW, locale=home.locale)
     assert voting.local_dates == (dt.date(2026, 11, 1), dt.date(2026, 11, 10))
     months = {event.local_start.month for event in EventPage.objects.live()}
     assert {10, 11} <= months
