@@ -7,9 +7,15 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api
+from heroes.views import AcceptInvitationView
 from search import views as search_views
 
 urlpatterns = [
+    path(
+        "admin/invitations/<uidb64>/<token>/",
+        AcceptInvitationView.as_view(),
+        name="mission_invitation",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", api.urls),

@@ -4,10 +4,13 @@ All of them return only live, public pages, so a draft or a private page cannot 
 a view that forgot a filter.
 """
 
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils import timezone
 
-from heroes.models import EventPage, HeroIndexPage, HeroStoryPage, MissionHubPage
+from heroes.models import EventPage, HeroIndexPage, HeroStoryPage, MissionHubPage, StoryOfTheMonth
 
 STORY_LISTING_RENDITIONS = ("fill-600x400", "fill-1200x630")
 
@@ -99,3 +102,75 @@ def upcoming_events(*, locale=None, mission=None, story=None, now=None):
     return live_events(
         locale=locale, ends_after=now or timezone.now(), mission=mission, story=story
     )
+
+
+# The admin: what MCD has to do ------------------------------------------------------------
+
+
+@dataclass
+class AwaitingEndorsement:
+    page: object
+    task_name: str
+    submitted_at: object
+
+    @property
+    def age(self):
+        return timezone.now() - self.submitted_at
+
+
+def awaiting_endorsement():
+    """{mission hub title: [AwaitingEndorsement, oldest first]} for pages in a workflow.
+
+    Four queries whatever the number of pages: workflow states, pages, hubs, and the
+    current tasks (select_related).
+    """
+    from wagtail.models import Page, WorkflowState
+
+    states = (
+        WorkflowState.objects.active()
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .select_related("current_task_state__task")
+        .order_by("created_at")
+    )
+    states = list(states)
+    pages = Page.objects.filter(pk__in=[int(s.object_id) for s in states]).specific(defer=True)
+    pages = {str(page.pk): page for page in pages}
+    hubs = list(MissionHubPage.objects.order_by("path").only("title", "path", "locale"))
+    grouped = {}
+    for state in states:
+        page = pages.get(state.object_id)
+        if page is None:
+            continue
+        hub = next((h for h in hubs if page.path.startswith(h.path)), None)
+        task = state.current_task_state.task if state.current_task_state else None
+        grouped.setdefault(hub.title if hub else "—", []).append(
+            AwaitingEndorsement(
+                page=page, task_name=task.name if task else "", submitted_at=state.created_at
+            )
+        )
+    return grouped
+
+
+def story_of_the_month_nominations(*, month):
+    """The nominations of a month (a date in it), with their story and mission, winner first."""
+    return (
+        StoryOfTheMonth.objects.for_month(month)
+        .select_related("story", "mission", "nominated_by")
+        .order_by("-is_winner", "mission__name")
+    )
+
+
+def story_of_the_month(*, locale, today=None):
+    """The latest winning story, in `locale` when translated there, else None."""
+    today = today or timezone.localdate()
+    winner = (
+        StoryOfTheMonth.objects.winners()
+        .filter(month__lte=today)
+        .select_related("story")
+        .order_by("-month")
+        .first()
+    )
+    if winner is None:
+        return None
+    story = winner.story.get_translation_or_none(locale) or winner.story
+    return story if story.live else None

@@ -6,7 +6,15 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import DraftStateMixin, Orderable, Page, RevisionMixin, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -106,7 +114,9 @@ class HomeFeaturedStory(Orderable):
 
 
 @register_snippet
-class CampaignMaterial(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
+class CampaignMaterial(
+    WorkflowMixin, TranslatableMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model
+):
     """A document that promotes the campaign: the A4 info sheet, the donor info sheet …"""
 
     class Kind(models.TextChoices):
@@ -129,6 +139,13 @@ class CampaignMaterial(TranslatableMixin, DraftStateMixin, RevisionMixin, models
         default=0, verbose_name=_("position"), help_text=_("Lower numbers are listed first.")
     )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="campaign_material")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="campaign_material",
+        for_concrete_model=False,
+    )
 
     panels = [
         FieldPanel("title"),

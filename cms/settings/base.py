@@ -185,6 +185,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
+# Snippets that promote the campaign: editable by MCD, published only through its endorsement.
+MCD_ENDORSED_SNIPPETS = ["home.CampaignMaterial"]
+
 # Wagtail's v3 API (cms/api.py mounts it at /api/v3/).
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 

@@ -1,17 +1,26 @@
 from .calendar import CalendarPage, EventKind, EventPage
 from .missions import MissionFeaturedStory, MissionHubPage, MissionIndexPage
+from .multipliers import Multiplier, MultiplierKind
+from .spotlight import StoryOfTheMonth
 from .stories import HeroCategory, HeroIndexPage, HeroStoryPage, HeroStoryTag, RelatedStory
+from .teams import Mission
+from .workflows import FocalPointReviewTask
 
 __all__ = [
     "CalendarPage",
     "EventKind",
     "EventPage",
+    "FocalPointReviewTask",
     "HeroCategory",
     "HeroIndexPage",
     "HeroStoryPage",
     "HeroStoryTag",
+    "Mission",
     "MissionFeaturedStory",
     "MissionHubPage",
     "MissionIndexPage",
+    "Multiplier",
+    "MultiplierKind",
     "RelatedStory",
+    "StoryOfTheMonth",
 ]

@@ -1,0 +1,253 @@
+"""The campaign's business rules, one place each, called by the admin, the site and the API.
+
+Plain keyword-only functions, atomic where they write. They raise
+django.core.exceptions.ValidationError (bad input) or PermissionDenied (wrong person),
+which every caller turns into its own kind of answer.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+from django_countries import countries
+from wagtail.log_actions import log
+from wagtail.models import Collection, Locale
+
+from heroes import roles
+from heroes.models import Mission, MissionHubPage, MissionIndexPage, StoryOfTheMonth
+
+# Missions ---------------------------------------------------------------------------------
+
+
+@dataclass
+class MissionSetup:
+    mission: Mission
+    hub: MissionHubPage
+    created: bool
+    invited: object | None  # the focal point user, when an invitation was sent
+
+
+def setup_mission(*, country, name, focal_point_email, user=None):
+    """Open a country office's room, or check an existing one: idempotent.
+
+    Creates (when missing) the mission, its hub and the hub's aliases in every locale, its
+    collection, its editors' and focal point's groups with exactly their rights, the
+    endorsement workflow on the hub, and invites the focal point. Refuses, changing
+    nothing, a country code that isn't one, or a country or name another mission has.
+    """
+    code, name, email = (country or "").strip().upper(), (name or "").strip(), focal_point_email
+    errors = {}
+    if code not in countries:
+        errors["country"] = _("“%(code)s” is not an ISO 3166 country code (e.g. KE).") % {
+            "code": country
+        }
+    if not name:
+        errors["name"] = _("Give the mission a name, e.g. “Kenya”.")
+    try:
+        email = get_user_model().objects.normalize_email((email or "").strip())
+        validate_email(email)
+    except ValidationError:
+        errors["focal_point_email"] = _("“%(email)s” is not an email address.") % {
+            "email": focal_point_email
+        }
+    if errors:
+        raise ValidationError(errors)
+
+    existing = Mission.objects.filter(country=code).first()
+    if existing and existing.name != name:
+        raise ValidationError(
+            {
+                "country": _("%(code)s already has a mission: “%(name)s”.")
+                % {"code": code, "name": existing.name}
+            }
+        )
+    if Mission.objects.filter(name__iexact=name).exclude(country=code).exists():
+        raise ValidationError(
+            {"name": _("Another mission is already called “%(name)s”.") % {"name": name}}
+        )
+
+    with transaction.atomic():
+        mission = existing or _create_mission(code=code, name=name)
+        hub = _ensure_hub(mission)
+        _ensure_hub_aliases(hub)
+        roles.ensure_mission_roles(mission)
+        invited = _ensure_focal_point(mission, email)
+        if existing is None:
+            log(instance=hub, action="heroes.mission_set_up", user=user, data={"country": code})
+    return MissionSetup(mission=mission, hub=hub, created=existing is None, invited=invited)
+
+
+def _create_mission(*, code, name):
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=name).first() or root.add_child(name=name)
+    editors, _created = Group.objects.get_or_create(name=f"Mission editors — {name}")
+    focal_point, _created = Group.objects.get_or_create(name=f"Mission focal point — {name}")
+    return Mission.objects.create(
+        country=code,
+        name=name,
+        collection=collection,
+        editors_group=editors,
+        focal_point_group=focal_point,
+    )
+
+
+def _ensure_hub(mission):
+    locale = Locale.get_default()
+    hub = MissionHubPage.objects.filter(locale=locale, country=mission.country).first()
+    if hub is not None:
+        return hub
+    index = MissionIndexPage.objects.filter(locale=locale).first()
+    if index is None:
+        raise ValidationError(
+            _(
+                "There is no missions page to put the hub under: "
+                "create the site's Missions page first."
+            )
+        )
+    hub = MissionHubPage(
+        title=mission.name, office_name=mission.name, country=mission.country, locale=locale
+    )
+    index.add_child(instance=hub)
+    hub.save_revision().publish()
+    return hub
+
+
+def _ensure_hub_aliases(hub):
+    """The hub exists in every locale whose missions page exists: as an alias until translated."""
+    for locale in Locale.objects.exclude(pk=hub.locale_id):
+        if hub.has_translation(locale):
+            continue
+        if not hub.get_parent().has_translation(locale):
+            continue
+        hub.copy_for_translation(locale, alias=True)
+
+
+def _ensure_focal_point(mission, email):
+    """Put the focal point in their group; invite them if they have no account yet."""
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=email).first()
+    invite = user is None
+    if invite:
+        user = User.objects.create_user(username=email, email=email, is_active=False)
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    user.groups.add(mission.focal_point_group)
+    if invite:
+        send_invitation(user=user, mission=mission)
+        return user
+    return None
+
+
+def invitation_url(user):
+    path = reverse(
+        "mission_invitation",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def send_invitation(*, user, mission):
+    context = {"user": user, "mission": mission, "url": invitation_url(user)}
+    send_mail(
+        subject=render_to_string("heroes/emails/invitation_subject.txt", context).strip(),
+        message=render_to_string("heroes/emails/invitation.txt", context),
+        from_email=None,
+        recipient_list=[user.email],
+    )
+
+
+def activate_invited_user(user):
+    """The focal point has chosen a password: their account opens."""
+    if not user.is_active:
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+
+
+# Story of the month ----------------------------------------------------------------------------
+
+
+def first_of_month(day):
+    return dt.date(day.year, day.month, 1)
+
+
+def check_nomination(*, user, story, month):
+    """The rules of a nomination, without writing: returns the nominating mission."""
+    month = first_of_month(month)
+    mission = Mission.of_page(story)
+    if mission is None or not mission.has_member(user):
+        raise PermissionDenied(_("You can only nominate stories of your own mission."))
+    if not story.live:
+        raise ValidationError({"story": _("Only a published story can be nominated.")})
+    if StoryOfTheMonth.objects.filter(mission=mission, month=month).exists():
+        raise _already_nominated(mission, month)
+    return mission
+
+
+def _already_nominated(mission, month):
+    return ValidationError(
+        {
+            "month": _("%(mission)s has already nominated a story for %(month)s.")
+            % {"mission": mission.name, "month": month.strftime("%B %Y")}
+        }
+    )
+
+
+def nominate_story_of_the_month(*, user, story, month, note=""):
+    """A mission's editor or focal point puts one of its live stories forward for a month.
+
+    One nomination per mission per month; only the mission's own, published stories.
+    """
+    month = first_of_month(month)
+    story = story.specific
+    mission = check_nomination(user=user, story=story, month=month)
+    try:
+        with transaction.atomic():
+            nomination = StoryOfTheMonth.objects.create(
+                month=month, mission=mission, story=story, note=note, nominated_by=user
+            )
+    except IntegrityError:  # the same nomination, sent twice at once
+        raise _already_nominated(mission, month) from None
+    log(
+        instance=story,
+        action="heroes.story_of_the_month_nominated",
+        user=user,
+        data={"month": month.isoformat(), "note": note},
+    )
+    return nomination
+
+
+def pick_story_of_the_month(*, user, nomination):
+    """MCD picks the global story of the month among that month's nominations."""
+    if not user.has_perm("heroes.pick_storyofthemonth"):
+        raise PermissionDenied(_("Only MCD picks the story of the month."))
+    with transaction.atomic():
+        StoryOfTheMonth.objects.select_for_update().filter(month=nomination.month).update(
+            is_winner=False, picked_by=None, picked_at=None
+        )
+        nomination.is_winner = True
+        nomination.picked_by = user
+        nomination.picked_at = timezone.now()
+        nomination.save(update_fields=["is_winner", "picked_by", "picked_at"])
+    log(
+        instance=nomination.story,
+        action="heroes.story_of_the_month_picked",
+        user=user,
+        data={"month": nomination.month.isoformat()},
+    )
+    return nomination
