@@ -6,4 +6,22 @@ routers are added here, to the same instance, before its URLs are read.
 
 from wagtail.api.v3.api import api
 
+from heroes.api import calendar, map, oembed, share, stories
+from home import api as home_api
+
+api.title = "#MigrantHeroes content API"
+api.description = (
+    "The campaign's content: Wagtail's v3 API (pages, images, documents, snippets) plus the "
+    "campaign's own endpoints (stories, calendar, map, share kit, oEmbed). Anonymous callers "
+    "read live, public content; writing needs a Wagtail API token (Authorization: Bearer …) "
+    "and the caller's own permissions. Errors are RFC 7807 problem documents."
+)
+
+api.add_router("/stories/", stories.router)
+api.add_router("/stories/", share.router)
+api.add_router("/calendar/", calendar.router)
+api.add_router("/map/", map.router)
+api.add_router("/oembed/", oembed.router)
+api.add_router("/materials/", home_api.router)
+
 __all__ = ["api"]

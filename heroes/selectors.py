@@ -104,6 +104,28 @@ def upcoming_events(*, locale=None, mission=None, story=None, now=None):
     )
 
 
+# Content API ------------------------------------------------------------------------------
+
+
+def with_card_relations(pages):
+    """`pages` with what a story or event card reads, so a listing costs a fixed few queries."""
+    pages = pages.select_related("locale")
+    if pages.model is HeroStoryPage:
+        pages = pages.select_related("photo", "category").prefetch_related(
+            "photo__renditions", "tagged_items__tag"
+        )
+    return pages
+
+
+def missions_above(pages):
+    """{parent path: live, public hub} for stories and events (children of their hub): one query."""
+    parent_paths = {page.path[: -page.steplen] for page in pages}
+    if not parent_paths:
+        return {}
+    hubs = MissionHubPage.objects.live().public().filter(path__in=parent_paths)
+    return {hub.path: hub for hub in hubs.select_related("locale")}
+
+
 # The admin: what MCD has to do ------------------------------------------------------------
 
 

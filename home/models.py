@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
@@ -19,6 +20,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.core import api_fields
 from cms.core.blocks import CalloutBlock
 from cms.core.mixins import SocialMixin
 from heroes import selectors
@@ -61,6 +63,20 @@ class HomePage(SocialMixin, Page):
     ]
     promote_panels = [*Page.promote_panels, *SocialMixin.social_panels]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [
+        APIField("banner_image", serializer=api_fields.ImageField()),
+        APIField("banner_heading", writable=True),
+        APIField("banner_text", writable=True),
+        APIField("intro"),
+        APIField(
+            "featured",
+            serializer=api_fields.PageLinksField(source="get_live_featured_stories"),
+        ),
+        APIField("calls_to_action", writable=True),
+        APIField("share_image", serializer=api_fields.ImageField(source="get_social_image")),
+        APIField("share_text", serializer=api_fields.TextField(source="get_social_text")),
+        APIField("translations", serializer=api_fields.TranslationsField(source="*")),
+    ]
 
     override_translatable_fields = [
         SynchronizedField("banner_image"),
@@ -86,12 +102,18 @@ class HomePage(SocialMixin, Page):
     def get_social_image(self):
         return self.social_image or self.banner_image
 
+    def get_live_featured_stories(self):
+        return selectors.live_stories_in_order(
+            [item.story_id for item in self.featured_stories.all()]
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         featured = selectors.live_stories_in_order(
             [item.story_id for item in self.featured_stories.all()]
         )
         context["featured_stories"] = featured
+        context["story_of_the_month"] = selectors.story_of_the_month(locale=self.locale)
         context["latest_stories"] = selectors.live_stories(locale=self.locale).exclude(
             pk__in=[s.pk for s in featured]
         )[:6]
@@ -161,6 +183,13 @@ class CampaignMaterial(
         TranslatableField("description"),
         SynchronizedField("document"),
         SynchronizedField("sort_order"),
+    ]
+    api_fields = [
+        APIField("title"),
+        APIField("kind"),
+        APIField("description"),
+        APIField("document", serializer=api_fields.DocumentField()),
+        APIField("sort_order"),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -42,12 +42,19 @@ INSTALLED_APPS = [
     "home",
     "heroes",
     "search",
+    "webhooks",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
+    "wagtail.api.v3",
+    "wagtail_headless_preview",
+    "corsheaders",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -72,14 +79,18 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it sees the final response: shared cache, ETag and Cache-Control for the
+    # public API, pages and feeds (cms/core/cache.py).
+    "cms.core.cache.PublicResponseCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -190,6 +201,54 @@ MCD_ENDORSED_SNIPPETS = ["home.CampaignMaterial"]
 
 # Wagtail's v3 API (cms/api.py mounts it at /api/v3/).
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAILAPI_LIMIT_MAX = 50
+
+# CORS: the public site origins may read the API (and only the API) from a browser.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/v3/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag"]
+
+# Public responses (API, pages, feeds) in the shared cache; invalidated on every publish.
+PUBLIC_CACHE_TIMEOUT = int(os.environ.get("PUBLIC_CACHE_TIMEOUT", "300"))
+PUBLIC_CACHE_MAX_AGE = int(os.environ.get("PUBLIC_CACHE_MAX_AGE", "60"))
+
+# A CDN in front: Wagtail purges the pages it publishes (wagtail.contrib.frontend_cache).
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_API_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
+        "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", ""),
+    }
+
+# Background work. Wagtail's own tasks (search index, image hashes) keep django-tasks'
+# default, in-process. Webhook deliveries go to their own backend: stored in the database
+# and run by `python manage.py db_worker --backend webhooks`, so publishing never waits on a
+# partner's endpoint. WEBHOOKS_TASKS_BACKEND=immediate runs them in-process instead.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "webhooks": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[os.environ.get("WEBHOOKS_TASKS_BACKEND", "database")]
+    },
+}
+
+# Headless preview: the front end at HEADLESS_PREVIEW_URL reads the draft through a
+# short-lived token (wagtail-headless-preview).
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": os.environ.get("HEADLESS_PREVIEW_URL", "{SITE_ROOT_URL}")},
+    "SERVE_BASE_URL": None,
+    "REDIRECT_ON_PREVIEW": False,
+    "ENFORCE_TRAILING_SLASH": True,
+}
 
 LOGGING = {
     "version": 1,

@@ -9,11 +9,13 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.core import api_fields
 from cms.core.blocks import StoryBodyBlock
 from cms.core.mixins import SocialMixin
 
@@ -46,6 +48,7 @@ class CalendarPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
 
     override_translatable_fields = [TranslatableField("intro")]
 
@@ -141,6 +144,23 @@ class EventPage(SocialMixin, Page):
         index.FilterField("start"),
         index.FilterField("country"),
     ]
+    api_fields = [
+        APIField("kind", writable=True),
+        APIField("start", writable=True),
+        APIField("end", writable=True),
+        APIField("all_day", writable=True),
+        APIField("time_zone", writable=True),
+        APIField("location", writable=True),
+        APIField("country", serializer=api_fields.CountryField("country", source="*")),
+        APIField("intro", writable=True),
+        APIField("body", writable=True),
+        APIField("hero_story", serializer=api_fields.PageLinkField()),
+        APIField("mission", serializer=api_fields.PageLinkField()),
+        APIField("registration_url", writable=True),
+        APIField("share_image", serializer=api_fields.ImageField(source="get_social_image")),
+        APIField("share_text", serializer=api_fields.TextField(source="get_social_text")),
+        APIField("translations", serializer=api_fields.TranslationsField(source="*")),
+    ]
 
     # Translators translate the words; when, where (country) and links follow the source.
     override_translatable_fields = [
@@ -169,6 +189,13 @@ class EventPage(SocialMixin, Page):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The event cannot end before it starts.")})
+
+    @cached_property
+    def mission(self):
+        """The hub this event belongs to (its parent in the page tree)."""
+        from .missions import MissionHubPage
+
+        return MissionHubPage.objects.ancestor_of(self).live().public().first()
 
     @cached_property
     def tz(self):

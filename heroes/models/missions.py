@@ -4,11 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.core import api_fields
 from cms.core.mixins import SocialMixin
 
 
@@ -19,6 +21,7 @@ class MissionIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
 
     override_translatable_fields = [TranslatableField("intro")]
 
@@ -105,6 +108,25 @@ class MissionHubPage(SocialMixin, Page):
         index.SearchField("description"),
         index.FilterField("country"),
     ]
+    api_fields = [
+        APIField("country", serializer=api_fields.CountryField("country", source="*")),
+        APIField("is_headquarters"),
+        APIField("office_name", writable=True),
+        APIField("description", writable=True),
+        APIField("focal_point_name", writable=True),
+        APIField("focal_point_contact", writable=True),
+        APIField("facebook_url", writable=True),
+        APIField("twitter_url", writable=True),
+        APIField("website_url", writable=True),
+        APIField("newsletter_url", writable=True),
+        APIField(
+            "featured",
+            serializer=api_fields.PageLinksField(source="get_live_featured_stories"),
+        ),
+        APIField("share_image", serializer=api_fields.ImageField(source="get_social_image")),
+        APIField("share_text", serializer=api_fields.TextField(source="get_social_text")),
+        APIField("translations", serializer=api_fields.TranslationsField(source="*")),
+    ]
 
     # The office's words are translated; its country, contact and channels are shared.
     override_translatable_fields = [
@@ -140,6 +162,11 @@ class MissionHubPage(SocialMixin, Page):
             ).exclude(translation_key=self.translation_key)
             if others.exists():
                 raise ValidationError({"country": _("This country already has a mission hub.")})
+
+    def get_live_featured_stories(self):
+        from heroes import selectors
+
+        return selectors.featured_stories_of(self)
 
     def get_context(self, request, *args, **kwargs):
         from heroes import selectors

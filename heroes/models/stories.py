@@ -7,6 +7,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -14,6 +15,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.core import api_fields
 from cms.core.blocks import StoryBodyBlock
 from cms.core.mixins import SocialMixin
 
@@ -35,6 +37,7 @@ class HeroCategory(TranslatableMixin, models.Model):
         SynchronizedField("slug"),
         TranslatableField("description"),
     ]
+    api_fields = [APIField("name"), APIField("slug"), APIField("description")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("hero category")
@@ -53,6 +56,7 @@ class HeroIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
 
     override_translatable_fields = [TranslatableField("intro")]
 
@@ -164,6 +168,35 @@ class HeroStoryPage(SocialMixin, Page):
         index.FilterField("country_of_origin"),
         index.FilterField("country_of_residence"),
     ]
+    api_fields = [
+        APIField("hero_name", writable=True),
+        APIField("headline", writable=True),
+        APIField("photo", serializer=api_fields.ImageField()),
+        APIField(
+            "country_of_origin",
+            serializer=api_fields.CountryField("country_of_origin", source="*"),
+        ),
+        APIField(
+            "country_of_residence",
+            serializer=api_fields.CountryField("country_of_residence", source="*"),
+        ),
+        APIField("category", serializer=api_fields.SnippetField(("name", "slug"))),
+        APIField("intro", writable=True),
+        APIField("body", writable=True),
+        APIField("tags", writable=True),
+        APIField("nominator_credit", serializer=api_fields.TextField()),
+        APIField("mission", serializer=api_fields.PageLinkField()),
+        APIField(
+            "related",
+            serializer=api_fields.PageLinksField(source="get_live_related_stories"),
+        ),
+        APIField("share_image", serializer=api_fields.ImageField(source="get_social_image")),
+        APIField("share_text", serializer=api_fields.TextField(source="get_social_text")),
+        APIField("translations", serializer=api_fields.TranslationsField(source="*")),
+    ]
+    # Sharing: an article for Open Graph, with an oEmbed discovery link (cms/core social_tags).
+    og_type = "article"
+    oembed_discovery = True
 
     # Translators tell the story in their language; the facts (photo, countries, tags,
     # nomination) follow the source, so an edit to them reaches every translation.
@@ -205,6 +238,11 @@ class HeroStoryPage(SocialMixin, Page):
 
     def get_social_image(self):
         return self.social_image or self.photo
+
+    def get_live_related_stories(self):
+        from heroes import selectors
+
+        return selectors.related_stories(self)
 
     def get_social_text(self):
         return self.social_text or self.intro

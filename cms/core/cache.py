@@ -1,0 +1,158 @@
+"""Public responses (the content API, pages, feeds) in the shared cache, and their invalidation.
+
+Every cached response is stored under the current *content generation*, a counter in the
+configured cache (Redis in production, shared by every app server). Publishing, unpublishing,
+moving or deleting a page, publishing a snippet or changing an image bumps the counter, so
+the next request on any app server misses the cache and sees the change: no key has to be
+found and deleted, and nothing is kept in one process.
+
+Responses also carry `Cache-Control` (a short public max-age) and an `ETag`, and a request
+whose `If-None-Match` matches is answered 304, so browsers and CDNs revalidate cheaply. A CDN
+in front is purged by Wagtail's frontend cache app (settings.WAGTAILFRONTENDCACHE).
+
+Only anonymous GET/HEAD requests are cached: a request with a session cookie, an API token
+or a preview token always reaches the view.
+"""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "public-content-generation"
+UNCACHED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/")
+PRIVATE_QUERY_PARAMETERS = ("token", "preview")
+
+
+def current_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return generation
+
+
+def invalidate(**kwargs):
+    """Make every cached public response stale, on every app server."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not in the cache yet (or evicted): any new value is a new generation
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def invalidate_now_and_on_commit(**kwargs):
+    # Now, for this transaction's own later reads; on commit, so a request served between
+    # the change and its commit cannot keep the old content cached.
+    invalidate()
+    transaction.on_commit(invalidate)
+
+
+def _is_page(sender):
+    from wagtail.models import Page
+
+    return isinstance(sender, type) and issubclass(sender, Page)
+
+
+def _on_delete(sender, **kwargs):
+    from wagtail.images.models import AbstractImage
+    from wagtail.models import DraftStateMixin, Page
+
+    if isinstance(sender, type) and issubclass(sender, Page | DraftStateMixin | AbstractImage):
+        invalidate_now_and_on_commit()
+
+
+def _on_save(sender, **kwargs):
+    from wagtail.images.models import AbstractImage
+
+    if isinstance(sender, type) and issubclass(sender, AbstractImage):
+        invalidate_now_and_on_commit()
+
+
+def connect_signals():
+    from wagtail.signals import (
+        page_published,
+        page_unpublished,
+        post_page_move,
+        published,
+        unpublished,
+    )
+
+    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+        signal.connect(invalidate_now_and_on_commit, dispatch_uid=f"public-cache-{id(signal)}")
+    post_delete.connect(_on_delete, dispatch_uid="public-cache-delete")
+    post_save.connect(_on_save, dispatch_uid="public-cache-image-save")
+
+
+def _is_cacheable_request(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    path = request.path_info
+    if path.startswith(UNCACHED_PREFIXES):
+        return False
+    if "HTTP_AUTHORIZATION" in request.META:
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    return not any(name in request.GET for name in PRIVATE_QUERY_PARAMETERS)
+
+
+def _cache_key(request):
+    parts = [
+        str(current_generation()),
+        request.get_host(),
+        request.get_full_path(),
+        # Facebook's crawler asks for a language through this header as well as fb_locale.
+        request.headers.get("X-Facebook-Locale", ""),
+    ]
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return f"public-response:{digest}"
+
+
+def _etag(content):
+    return '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
+
+
+class PublicResponseCacheMiddleware:
+    """Serve anonymous GETs of public content from the shared cache, with ETag revalidation."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _is_cacheable_request(request):
+            return self.get_response(request)
+        key = _cache_key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            conditional = get_conditional_response(request, etag=cached["ETag"])
+            if conditional is not None:
+                return conditional
+            cached["X-Cache"] = "HIT"
+            return cached
+        response = self.get_response(request)
+        if not self._is_cacheable_response(response):
+            return response
+        if hasattr(response, "render") and callable(response.render):
+            response.render()
+        response["ETag"] = _etag(response.content)
+        patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_MAX_AGE)
+        patch_vary_headers(response, ["X-Facebook-Locale"])
+        response["X-Cache"] = "MISS"
+        cache.set(key, response, timeout=settings.PUBLIC_CACHE_TIMEOUT)
+        conditional = get_conditional_response(request, etag=response["ETag"])
+        return conditional or response
+
+    @staticmethod
+    def _is_cacheable_response(response):
+        if response.status_code != 200 or response.streaming:
+            return False
+        if response.cookies:
+            return False
+        cache_control = response.get("Cache-Control", "")
+        return "private" not in cache_control and "no-store" not in cache_control

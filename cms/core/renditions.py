@@ -1,0 +1,39 @@
+"""Renditions are made when a page is published, not on the first request that shows them.
+
+The content API and the Open Graph tags give every image at the sizes of
+cms.core.api_fields.IMAGE_RENDITIONS; making them at publish time keeps API requests from
+resizing photos (and a listing's query count constant).
+"""
+
+import logging
+
+from wagtail.images.models import SourceImageIOError
+
+from cms.core.api_fields import IMAGE_RENDITIONS
+
+logger = logging.getLogger(__name__)
+
+#: The attributes of a page that may hold an image it shows.
+IMAGE_ATTRIBUTES = ("photo", "banner_image", "social_image")
+
+
+def images_of(page):
+    images = {getattr(page, name, None) for name in IMAGE_ATTRIBUTES}
+    if hasattr(page, "get_social_image"):
+        images.add(page.get_social_image())
+    return {image for image in images if image is not None}
+
+
+def make_renditions(sender, instance, **kwargs):
+    """page_published handler: make the API's renditions of the page's images."""
+    for image in images_of(instance.specific):
+        try:
+            image.get_renditions(*IMAGE_RENDITIONS.values())
+        except SourceImageIOError:
+            logger.warning("Image %s has no readable file: no renditions made.", image.pk)
+
+
+def connect_signals():
+    from wagtail.signals import page_published
+
+    page_published.connect(make_renditions, dispatch_uid="make-api-renditions")

@@ -1,0 +1,125 @@
+"""Live stories per country as GeoJSON: `/api/v3/map/`.
+
+One point per country where heroes live, at the country's centroid (countryinfo's data),
+with the number of live stories and links to them on the site and in the API.
+"""
+
+import functools
+from typing import Literal
+from urllib.parse import urlencode
+
+from countryinfo import CountryInfo
+from django.db.models import Count
+from django.urls import reverse
+from ninja import Field, Query, Router, Schema
+from wagtail.api.v2.utils import get_full_url
+
+from cms.core.api_fields import CountryDict, country_representation
+from heroes import selectors
+from heroes.api.params import get_locale
+from heroes.models import HeroStoryPage
+
+router = Router(tags=["map"])
+
+
+@functools.cache
+def centroid(code):
+    """[longitude, latitude] of a country (GeoJSON order), or None when unknown."""
+    try:
+        latitude, longitude = CountryInfo(code).latlng()[:2]
+    except (KeyError, ValueError, TypeError, IndexError):
+        return None
+    return [float(longitude), float(latitude)]
+
+
+class PointGeometry(Schema):
+    type: Literal["Point"] = "Point"
+    coordinates: list[float] = Field(description="[longitude, latitude]")
+
+
+class CountryProperties(Schema):
+    country: CountryDict
+    count: int = Field(description="Live stories of heroes living in this country.")
+    stories_url: str | None = Field(description="The site's story index, filtered.")
+    api_url: str = Field(description="/api/v3/stories/ filtered by this country and locale.")
+
+
+class CountryFeature(Schema):
+    type: Literal["Feature"] = "Feature"
+    id: str
+    geometry: PointGeometry | None
+    properties: CountryProperties
+
+
+class StoryMap(Schema):
+    type: Literal["FeatureCollection"] = "FeatureCollection"
+    locale: str
+    features: list[CountryFeature]
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "type": "FeatureCollection",
+                    "locale": "en",
+                    "features": [
+                        {
+                            "type": "Feature",
+                            "id": "KE",
+                            "geometry": {"type": "Point", "coordinates": [38.0, 1.0]},
+                            "properties": {
+                                "country": {"code": "KE", "name": "Kenya"},
+                                "count": 3,
+                                "stories_url": "https://migrantheroes.example/en/stories/?country=KE",
+                                "api_url": "https://migrantheroes.example/api/v3/stories/?country=KE&locale=en",
+                            },
+                        }
+                    ],
+                }
+            ]
+        }
+    }
+
+
+class MapFilters(Schema):
+    locale: str | None = Field(None, description="Language code (en, fr, es, ar); default en.")
+
+
+@router.get(
+    "/",
+    response=StoryMap,
+    url_name="story_map",
+    summary="Live stories per country, as GeoJSON points",
+    operation_id="story_map",
+)
+def story_map(request, filters: MapFilters = Query(...)):  # noqa: B008
+    locale = get_locale(filters.locale)
+    counts = (
+        HeroStoryPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .values("country_of_residence")
+        .annotate(count=Count("pk"))
+        .order_by("country_of_residence")
+    )
+    index = selectors.story_index(locale=locale)
+    index_url = index.get_full_url(request) if index else None
+    api_url = get_full_url(request, reverse("wagtailapi_v3:list_stories"))
+    features = []
+    for row in counts:
+        code = str(row["country_of_residence"])
+        point = centroid(code)
+        query = urlencode({"country": code, "locale": locale.language_code})
+        features.append(
+            {
+                "id": code,
+                "geometry": {"type": "Point", "coordinates": point} if point else None,
+                "properties": {
+                    "country": country_representation(code, locale.language_code),
+                    "count": row["count"],
+                    "stories_url": f"{index_url}?country={code}" if index_url else None,
+                    "api_url": f"{api_url}?{query}",
+                },
+            }
+        )
+    return {"locale": locale.language_code, "features": features}

@@ -1,0 +1,109 @@
+"""Story listings for cards, map pop-ups and feeds of partner sites: `/api/v3/stories/`.
+
+Wagtail's `/api/v3/pages/` lists titles only; a front end building a story grid would then
+ask for every story one by one. This listing gives each story's card fields in one request,
+with a constant number of SQL queries whatever the page size.
+"""
+
+from django.conf import settings
+from django.urls import reverse
+from ninja import Field, Query, Router, Schema
+from wagtail.api.v2.utils import get_full_url
+
+from cms.core.api_fields import CountryField, image_representation
+from heroes import selectors
+from heroes.api.params import bad_parameter, check_country, get_locale, get_mission
+from heroes.api.schemas import StoryCard
+from heroes.models import HeroCategory
+
+router = Router(tags=["stories"])
+
+_country = CountryField("country_of_origin")
+_residence = CountryField("country_of_residence")
+
+
+def _page_link(page):
+    return {"id": page.pk, "title": page.title, "url": page.get_full_url()}
+
+
+def story_cards(stories, request):
+    """Story cards for `stories` (from selectors.live_stories), in three more queries at most.
+
+    The missions of every story are read in one query (a story's mission is the hub above
+    it), not one per story.
+    """
+    stories = list(stories)
+    hubs = selectors.missions_above(stories)
+    cards = []
+    for story in stories:
+        hub = hubs.get(story.path[: -story.steplen])
+        cards.append(
+            {
+                "id": story.pk,
+                "title": story.title,
+                "locale": story.locale.language_code,
+                "url": story.get_full_url(request),
+                "detail_url": get_full_url(
+                    request, reverse("wagtailapi_v3:detail_page", kwargs={"page_id": story.pk})
+                ),
+                "hero_name": story.hero_name,
+                "headline": story.headline,
+                "intro": story.intro,
+                "photo": image_representation(story.photo) if story.photo else None,
+                "country_of_origin": _country.to_representation(story),
+                "country_of_residence": _residence.to_representation(story),
+                "category": story.category.name if story.category else None,
+                "tags": sorted(item.tag.name for item in story.tagged_items.all()),
+                "mission": _page_link(hub) if hub else None,
+                "first_published_at": story.first_published_at.isoformat()
+                if story.first_published_at
+                else None,
+            }
+        )
+    return cards
+
+
+class StoryFilters(Schema):
+    locale: str | None = Field(None, description="Language code (en, fr, es, ar); default en.")
+    country: str | None = Field(
+        None, description="ISO 3166 code: stories of heroes living in or coming from it."
+    )
+    mission: int | None = Field(None, description="Id of a mission hub: its stories only.")
+    tag: str | None = Field(None, description="A tag's slug.")
+    category: str | None = Field(None, description="A hero category's slug.")
+    limit: int = Field(20, ge=1, description="How many stories (at most WAGTAILAPI_LIMIT_MAX).")
+    offset: int = Field(0, ge=0)
+
+
+class StoryList(Schema):
+    count: int
+    items: list[StoryCard]
+
+
+@router.get(
+    "/",
+    response=StoryList,
+    url_name="list_stories",
+    summary="List live hero stories as cards",
+    operation_id="stories_list",
+)
+def list_stories(request, filters: StoryFilters = Query(...)):  # noqa: B008
+    max_limit = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
+    if filters.limit > max_limit:
+        raise bad_parameter("limit", f"limit cannot be higher than {max_limit}")
+    locale = get_locale(filters.locale)
+    category = None
+    if filters.category:
+        category = HeroCategory.objects.filter(locale=locale, slug=filters.category).first()
+        if category is None:
+            raise bad_parameter("category", f"No hero category has the slug {filters.category!r}.")
+    stories = selectors.live_stories(
+        locale=locale,
+        mission=get_mission(filters.mission, locale=locale),
+        country=check_country(filters.country),
+        tag=filters.tag,
+        category=category,
+    )
+    count = stories.count()
+    page = stories[filters.offset : filters.offset + filters.limit]
+    return {"count": count, "items": story_cards(selectors.with_card_relations(page), request)}
