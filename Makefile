@@ -9,7 +9,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test check lint format pytest migrations demo clean
+.PHONY: help install run test check lint format pytest migrations demo clean catalogs messages
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -21,7 +21,7 @@ $(INSTALLED): requirements.txt requirements-dev.txt
 
 install: $(INSTALLED) ## Create .venv and install the pinned requirements
 
-run: install ## Set up and serve the demo at http://$(HOST):$(PORT)/ (admin / changeme)
+run: install catalogs ## Set up and serve the demo at http://$(HOST):$(PORT)/ (admin / changeme)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo --admin
 	@echo
@@ -31,7 +31,7 @@ run: install ## Set up and serve the demo at http://$(HOST):$(PORT)/ (admin / ch
 	@echo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-demo: install ## Migrate and load the demo content without serving
+demo: install catalogs ## Migrate and load the demo content without serving
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo --admin
 
@@ -51,6 +51,13 @@ format: install ## Format and fix what ruff can
 
 pytest: install ## The pytest suite alone (PYTEST_ARGS to pass options)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+catalogs: install ## Compile the UI translations (locale/*.po → .mo) with polib, no gettext needed
+	$(PY) manage.py compile_catalogs
+
+messages: install ## Update locale/*.po from the code and templates (needs GNU gettext)
+	$(PY) manage.py makemessages -l fr -l es -l ar --no-location --ignore=.venv --ignore=tests --ignore=staticfiles
+	$(PY) manage.py compile_catalogs
 
 migrations: install ## Make migrations after a model change
 	$(PY) manage.py makemigrations

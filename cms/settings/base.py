@@ -154,6 +154,19 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Translations start live (as the alias they replace was) with the source text as fallback;
+# a translator's later edits are drafts that go through endorsement before publication.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = True
+# Machine translation in wagtail-localize's editor: DeepL when DEEPL_API_KEY is set (a key
+# ending in ":fx" uses DeepL's free API); development settings fall back to the dummy.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
+    {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"]},
+    }
+    if os.environ.get("DEEPL_API_KEY")
+    else None
+)
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

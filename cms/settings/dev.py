@@ -23,5 +23,12 @@ STORAGES = {
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "changeme"  # noqa: S105 (the documented demo login)
 
+# Without a DeepL key, wagtail-localize's dummy translator (it reverses the words) lets you
+# try the "Translate with machine" button; never meant for real content.
+if WAGTAILLOCALIZE_MACHINE_TRANSLATOR is None:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"
+    }
+
 with contextlib.suppress(ImportError):
     from .local import *  # noqa: F403
