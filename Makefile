@@ -26,9 +26,13 @@ run: install catalogs ## Set up and serve the demo at http://$(HOST):$(PORT)/ (a
 	$(PY) manage.py load_demo --admin
 	@echo
 	@echo "  Site:  http://$(HOST):$(PORT)/"
-	@echo "  Admin: http://$(HOST):$(PORT)/admin/   (admin / changeme, demo only)"
+	@echo "  Admin: http://$(HOST):$(PORT)/admin/   (admin / changeme, demo only;"
+	@echo "         also mcd, kenya-editor, kenya-focal-point with the same password)"
 	@echo "  API:   http://$(HOST):$(PORT)/api/v3/docs/   (OpenAPI: /api/v3/openapi.json)"
 	@echo
+	@# Scheduled publishing: publish_scheduled every minute beside the development server.
+	@( while sleep 60; do $(PY) manage.py publish_scheduled >/dev/null; done ) & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 demo: install catalogs ## Migrate and load the demo content without serving

@@ -105,8 +105,8 @@ def _pick(request, pk, viewset):
 class MissionScoped:
     """Views of one multiplier: only the people of its mission, and MCD, reach it."""
 
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
         if not missions_of(self.request.user).filter(pk=obj.mission_id).exists():
             raise Http404
         return obj
@@ -154,6 +154,7 @@ class MultiplierViewSet(SnippetViewSet):
     list_filter = ["kind", "mission", "consents_to_contact"]
     list_export = ["name", "kind", "organisation", "email", "phone", "consents_to_contact", "notes"]
     export_filename = "multipliers"
+    inspect_view_enabled = True
     search_fields = ["name", "organisation"]
     index_view_class = MultiplierIndexView
     edit_view_class = MultiplierEditView

@@ -18,6 +18,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from cms.core.locales import sync_locales
 from cms.core.models import CampaignSettings, PhotoConsent
 from cms.core.roles import ensure_translator_groups
+from heroes import roles, services
 from heroes.models import (
     CalendarPage,
     EventPage,
@@ -31,6 +32,10 @@ from home.demo import content, drawing
 from home.models import CampaignMaterial, HomeFeaturedStory, HomePage
 
 COLLECTION_NAME = "Campaign demo"
+
+
+def demo_focal_point_email(mission_slug):
+    return f"focal-point.{mission_slug}@example.org"
 
 
 class DemoLoader:
@@ -80,6 +85,7 @@ class DemoLoader:
         self._materials()
         self._settings()
         self._languages()
+        self._missions(hubs)
         return self.created
 
     # Building blocks -----------------------------------------------------------------------
@@ -272,6 +278,19 @@ class DemoLoader:
                 hero_story=stories[story_slug] if story_slug else None,
                 **event,
             )
+
+    def _missions(self, hubs):
+        """Each office's room (groups, collection, endorsement workflow), as setup_mission does."""
+        for mission in content.MISSIONS:
+            setup = services.setup_mission(
+                country=mission["country"],
+                name=mission["title"],
+                focal_point_email=demo_focal_point_email(mission["slug"]),
+            )
+            if setup.created:
+                self._note(f"mission {setup.mission.name}")
+        headquarters = hubs[content.HEADQUARTERS["slug"]]
+        roles.ensure_headquarters_workflow(headquarters.get_translations(inclusive=True))
 
     def _feature(self, home, stories):
         if home.featured_stories.exists():

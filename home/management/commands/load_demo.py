@@ -1,8 +1,16 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from home.demo.loader import DemoLoader
+from heroes import roles
+from heroes.models import Mission
+from home.demo.loader import DemoLoader, demo_focal_point_email
+
+# One person of each role, to try the endorsement workflow in the demo.
+DEMO_MCD = "mcd"
+DEMO_EDITOR = "kenya-editor"
+DEMO_FOCAL_POINT = "kenya-focal-point"
 
 
 class Command(BaseCommand):
@@ -15,18 +23,24 @@ class Command(BaseCommand):
         parser.add_argument(
             "--admin",
             action="store_true",
-            help="Also create the demo superuser (development settings only: admin / changeme).",
+            help=(
+                "Also create the demo logins (development settings only): admin, mcd, "
+                "kenya-editor and kenya-focal-point, all with the password changeme."
+            ),
         )
         parser.add_argument(
             "--year", type=int, help="Campaign year of the demo dates (default: this year)."
         )
 
     def handle(self, *args, admin=False, year=None, **options):
+        password = self._demo_password() if admin else None
         if admin:
-            self._demo_admin()
+            self._demo_users(password)
         created = DemoLoader(
             year=year, stdout=self.stdout if options["verbosity"] > 1 else None
         ).load()
+        if admin:
+            self._demo_roles()
         if created:
             self.stdout.write(
                 self.style.SUCCESS(f"Demo content loaded: {len(created)} objects created.")
@@ -34,18 +48,34 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Demo content already loaded: nothing changed.")
 
-    def _demo_admin(self):
-        username = getattr(settings, "DEMO_ADMIN_USERNAME", None)
+    def _demo_password(self):
         password = getattr(settings, "DEMO_ADMIN_PASSWORD", None)
-        if not (username and password):
+        if not (getattr(settings, "DEMO_ADMIN_USERNAME", None) and password):
             raise CommandError(
                 "--admin creates the demo login and only works with the development settings "
                 "(DEMO_ADMIN_USERNAME and DEMO_ADMIN_PASSWORD are not set here)."
             )
+        return password
+
+    def _demo_users(self, password):
+        """The superuser, and one person of each role to try the endorsement workflow."""
         User = get_user_model()
-        if User.objects.filter(username=username).exists():
-            return
-        User.objects.create_superuser(
-            username=username, email="admin@example.org", password=password
+        accounts = [
+            (settings.DEMO_ADMIN_USERNAME, "admin@example.org", True),
+            (DEMO_MCD, "mcd@example.org", False),
+            (DEMO_EDITOR, "editor.kenya@example.org", False),
+            (DEMO_FOCAL_POINT, demo_focal_point_email("kenya"), False),
+        ]
+        for username, email, superuser in accounts:
+            if User.objects.filter(username=username).exists():
+                continue
+            create = User.objects.create_superuser if superuser else User.objects.create_user
+            create(username=username, email=email, password=password)
+            self.stdout.write(f"Demo login created: {username} / {password}")
+
+    def _demo_roles(self):
+        User = get_user_model()
+        User.objects.get(username=DEMO_MCD).groups.add(Group.objects.get(name=roles.MCD_GROUP))
+        User.objects.get(username=DEMO_EDITOR).groups.add(
+            Mission.objects.get(country="KE").editors_group
         )
-        self.stdout.write(f"Demo admin created: {username} / {password}")

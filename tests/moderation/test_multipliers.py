@@ -1,0 +1,112 @@
+"""A mission's multipliers are private to that mission and MCD, and never public."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from heroes.models import Multiplier, MultiplierKind
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def kenya_journalist(kenya):
+    return Multiplier.objects.create(
+        mission=kenya,
+        name="Achieng Odhiambo",
+        kind=MultiplierKind.JOURNALIST,
+        organisation="Daily Nation",
+        email="achieng@nation.example.org",
+        phone="+254 700 000 000",
+        consents_to_contact=True,
+    )
+
+
+@pytest.fixture
+def italy_donor(italy):
+    return Multiplier.objects.create(
+        mission=italy,
+        name="Fondazione Esempio",
+        kind=MultiplierKind.DONOR,
+        email="info@fondazione.example.org",
+    )
+
+
+def listing(client, user, **params):
+    client.force_login(user)
+    response = client.get(reverse("wagtailsnippets_heroes_multiplier:list"), params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_mission_sees_only_its_own_multipliers(
+    client, kenya_editor, kenya_journalist, italy_donor
+):
+    content = listing(client, kenya_editor)
+    assert "Achieng Odhiambo" in content
+    assert "Fondazione Esempio" not in content
+
+
+def test_mcd_sees_every_missions_multipliers(client, mcd, kenya_journalist, italy_donor):
+    content = listing(client, mcd)
+    assert "Achieng Odhiambo" in content
+    assert "Fondazione Esempio" in content
+
+
+@pytest.mark.parametrize("view", ["edit", "delete", "inspect", "history"])
+def test_another_missions_multiplier_cannot_be_reached(client, kenya_editor, italy_donor, view):
+    client.force_login(kenya_editor)
+    url = reverse(f"wagtailsnippets_heroes_multiplier:{view}", args=(italy_donor.pk,))
+    assert client.get(url).status_code in {403, 404}
+    assert client.post(url, {"name": "Hijacked"}).status_code in {403, 404}
+    italy_donor.refresh_from_db()
+    assert italy_donor.name == "Fondazione Esempio"
+
+
+def test_a_mission_can_only_file_multipliers_under_itself(client, kenya_editor, kenya, italy):
+    client.force_login(kenya_editor)
+    url = reverse("wagtailsnippets_heroes_multiplier:add")
+    data = {
+        "name": "Mwalimu School",
+        "kind": "school",
+        "organisation": "",
+        "email": "",
+        "phone": "",
+    }
+
+    refused = client.post(url, {**data, "mission": italy.pk})
+    accepted = client.post(url, {**data, "mission": kenya.pk})
+
+    assert refused.status_code == 200  # the form answers with an error
+    assert accepted.status_code == 302
+    assert list(Multiplier.objects.values_list("mission__country", flat=True)) == ["KE"]
+
+
+def test_the_csv_export_for_mail_outs_holds_the_missions_multipliers_only(
+    client, kenya_editor, kenya_journalist, italy_donor
+):
+    client.force_login(kenya_editor)
+
+    response = client.get(reverse("wagtailsnippets_heroes_multiplier:list"), {"export": "csv"})
+
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(content)))
+    assert [row["Name"] for row in rows] == ["Achieng Odhiambo"]
+    assert rows[0]["Email"] == "achieng@nation.example.org"
+
+
+def test_multipliers_never_appear_in_public_output(client, home_page, kenya_journalist):
+    secrets = ["Achieng Odhiambo", "achieng@nation.example.org", "+254 700 000 000"]
+    outputs = [
+        client.get("/en/").content,
+        client.get("/en/search/", {"query": "Achieng"}).content,
+        client.get("/api/v3/openapi.json").content,
+        client.get("/api/v3/pages/").content,
+        client.get("/sitemap.xml").content,
+    ]
+    for output in outputs:
+        for secret in secrets:
+            assert secret.encode() not in output
+    assert b"multiplier" not in outputs[2].lower()

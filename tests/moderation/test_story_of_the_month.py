@@ -1,0 +1,164 @@
+"""Each mission nominates one story a month; MCD picks the global story of the month."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from wagtail.models import PageLogEntry
+
+from heroes import services
+from heroes.models import StoryOfTheMonth
+from tests.factories import HeroStoryPageFactory
+
+pytestmark = pytest.mark.django_db
+NOVEMBER = dt.date(2026, 11, 1)
+
+
+def nominate(user, story, month=NOVEMBER, note="A hero of Eastleigh"):
+    return services.nominate_story_of_the_month(user=user, story=story, month=month, note=note)
+
+
+def test_a_mission_editor_nominates_one_of_their_missions_live_stories(kenya_editor, kenya_story):
+    nomination = nominate(kenya_editor, kenya_story, month=dt.date(2026, 11, 17))
+
+    assert nomination.month == NOVEMBER
+    assert nomination.mission.country == "KE"
+    assert nomination.nominated_by == kenya_editor
+    assert PageLogEntry.objects.filter(
+        page=kenya_story, action="heroes.story_of_the_month_nominated"
+    ).exists()
+
+
+def test_a_second_nomination_for_the_same_month_is_refused_clearly(
+    kenya_editor, kenya, kenya_story
+):
+    other = HeroStoryPageFactory(parent=kenya.hubs.get())
+    nominate(kenya_editor, kenya_story)
+
+    with pytest.raises(ValidationError) as error:
+        nominate(kenya_editor, other)
+
+    assert error.value.message_dict["month"] == [
+        "Kenya has already nominated a story for November 2026."
+    ]
+    assert StoryOfTheMonth.objects.count() == 1
+    nominate(kenya_editor, other, month=dt.date(2026, 12, 1))  # December is another month
+
+
+def test_only_stories_of_their_own_mission(kenya_editor, italy_story):
+    with pytest.raises(PermissionDenied):
+        nominate(kenya_editor, italy_story)
+    assert not StoryOfTheMonth.objects.exists()
+
+
+def test_only_published_stories(kenya_editor, kenya_draft):
+    with pytest.raises(ValidationError) as error:
+        nominate(kenya_editor, kenya_draft)
+    assert "story" in error.value.message_dict
+
+
+def test_mcd_picks_the_story_of_the_month_and_only_one(
+    mcd, kenya_editor, italy_editor, kenya_story, italy_story
+):
+    kenya_nomination = nominate(kenya_editor, kenya_story)
+    italy_nomination = nominate(italy_editor, italy_story)
+
+    services.pick_story_of_the_month(user=mcd, nomination=kenya_nomination)
+    services.pick_story_of_the_month(user=mcd, nomination=italy_nomination)
+
+    winners = StoryOfTheMonth.objects.winners()
+    assert list(winners) == [italy_nomination]
+    assert winners.get().picked_by == mcd
+
+
+def test_a_mission_cannot_pick_the_story_of_the_month(kenya_editor, kenya_story):
+    nomination = nominate(kenya_editor, kenya_story)
+    with pytest.raises(PermissionDenied):
+        services.pick_story_of_the_month(user=kenya_editor, nomination=nomination)
+    nomination.refresh_from_db()
+    assert not nomination.is_winner
+
+
+def test_the_winner_is_shown_on_the_home_page(client, mcd, kenya_editor, kenya_story):
+    nomination = nominate(kenya_editor, kenya_story, month=dt.date.today())
+    services.pick_story_of_the_month(user=mcd, nomination=nomination)
+
+    response = client.get("/en/")
+
+    assert b"Story of the month" in response.content
+    assert kenya_story.url.encode() in response.content
+
+
+class TestInTheAdmin:
+    def test_an_editor_nominates_through_the_admin_form(self, client, kenya_editor, kenya_story):
+        client.force_login(kenya_editor)
+        url = reverse("wagtailsnippets_heroes_storyofthemonth:add")
+
+        response = client.post(url, {"story": kenya_story.pk, "month": "2026-11", "note": "Hero"})
+
+        assert response.status_code == 302
+        assert StoryOfTheMonth.objects.get().story_id == kenya_story.pk
+
+    def test_the_admin_form_reports_the_rules(self, client, kenya_editor, italy_story):
+        client.force_login(kenya_editor)
+        url = reverse("wagtailsnippets_heroes_storyofthemonth:add")
+
+        response = client.post(url, {"story": italy_story.pk, "month": "2026-11", "note": ""})
+
+        assert response.status_code == 200
+        assert "You can only nominate stories of your own mission." in response.content.decode()
+        assert not StoryOfTheMonth.objects.exists()
+
+    def test_missions_see_only_their_nominations(
+        self, client, kenya_editor, italy_editor, kenya_story, italy_story
+    ):
+        nominate(kenya_editor, kenya_story)
+        nominate(italy_editor, italy_story)
+        client.force_login(kenya_editor)
+
+        response = client.get(reverse("wagtailsnippets_heroes_storyofthemonth:list"))
+
+        content = response.content.decode()
+        assert kenya_story.title in content
+        assert italy_story.title not in content
+
+    def test_mcd_sees_the_months_nominations_and_picks_one(
+        self, client, mcd, kenya_editor, italy_editor, kenya_story, italy_story
+    ):
+        nomination = nominate(kenya_editor, kenya_story)
+        nominate(italy_editor, italy_story)
+        client.force_login(mcd)
+
+        listing = client.get(reverse("wagtailsnippets_heroes_storyofthemonth:list")).content
+        client.post(reverse("wagtailsnippets_heroes_storyofthemonth:pick", args=(nomination.pk,)))
+
+        assert kenya_story.title.encode() in listing and italy_story.title.encode() in listing
+        nomination.refresh_from_db()
+        assert nomination.is_winner
+
+    def test_an_editor_cannot_use_the_pick_action(self, client, kenya_editor, kenya_story):
+        nomination = nominate(kenya_editor, kenya_story)
+        client.force_login(kenya_editor)
+
+        response = client.post(
+            reverse("wagtailsnippets_heroes_storyofthemonth:pick", args=(nomination.pk,))
+        )
+
+        assert response.status_code in {302, 403}
+        nomination.refresh_from_db()
+        assert not nomination.is_winner
+
+    def test_the_mcd_dashboard_shows_pages_awaiting_endorsement_and_nominations(
+        self, client, mcd, kenya_editor, kenya_draft, kenya_story
+    ):
+        kenya_draft.get_workflow().start(kenya_draft, kenya_editor)
+        nominate(kenya_editor, kenya_story, month=dt.date.today())
+        client.force_login(mcd)
+
+        content = client.get(reverse("wagtailadmin_home")).content.decode()
+
+        assert "Waiting for MCD" in content
+        assert kenya_draft.title in content
+        assert "Focal point review" in content
+        assert kenya_story.title in content
