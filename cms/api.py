@@ -24,4 +24,33 @@ api.add_router("/map/", map.router)
 api.add_router("/oembed/", oembed.router)
 api.add_router("/materials/", home_api.router)
 
+
+def _document_anonymous_access(get_schema):
+    """Wrap the API's OpenAPI builder so anonymous access is written the OpenAPI 3.1 way.
+
+    Wagtail's `AllowAnonymous` fallback auth shows up as an `http` security scheme without
+    the `scheme` OpenAPI requires, which makes the whole document invalid for validators and
+    code generators. OpenAPI says "authentication optional" with an empty requirement
+    (`{}`) instead: this writes that, and drops the invalid scheme.
+    """
+
+    def get_openapi_schema(*args, **kwargs):
+        schema = get_schema(*args, **kwargs)
+        schemes = schema.get("components", {}).get("securitySchemes", {})
+        if schemes.pop("AllowAnonymous", None) is None:
+            return schema
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                if "security" in operation:
+                    operation["security"] = [
+                        {} if "AllowAnonymous" in requirement else requirement
+                        for requirement in operation["security"]
+                    ]
+        return schema
+
+    return get_openapi_schema
+
+
+api.get_openapi_schema = _document_anonymous_access(api.get_openapi_schema)
+
 __all__ = ["api"]

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import icalendar
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
@@ -106,11 +106,18 @@ def _host(request):
 
 
 def calendar_events(*, locale, mission=None, now=None):
-    """Live events of the calendar feed: from 90 days ago on, each with its revision count."""
+    """Live events of the calendar feed: from 90 days ago on, with their published revisions.
+
+    The count of revisions made up to the last publication is the event's SEQUENCE: it
+    grows with each publication (RFC 5545 asks for that on every significant change) and a
+    draft saved since does not change it.
+    """
     now = now or timezone.now()
     events = selectors.live_events(locale=locale, ends_after=now - CALENDAR_PAST, mission=mission)
     return events.select_related("locale").annotate(
-        published_revisions=Count("_revisions", filter=Q(_revisions__approved_go_live_at=None))
+        published_revisions=Count(
+            "_revisions", filter=Q(_revisions__created_at__lte=F("last_published_at"))
+        )
     )
 
 
@@ -129,7 +136,7 @@ def build_calendar(events, *, request, name):
         entry.add("dtstamp", event.last_published_at or timezone.now())
         if event.last_published_at:
             entry.add("last-modified", event.last_published_at)
-        entry.add("sequence", max(event.published_revisions - 1, 0))
+        entry.add("sequence", event.published_revisions)
         if event.all_day:
             first_day, last_day = event.local_dates
             entry.add("dtstart", first_day)

@@ -80,6 +80,7 @@ class OEmbedRich(Schema):
     url_name="oembed",
     summary="oEmbed of a story (type rich: an iframe of its embed card)",
     operation_id="oembed",
+    exclude_none=True,
     openapi_extra={
         "responses": {
             "404": {"description": "The URL is not a live story of this site."},
