@@ -196,3 +196,30 @@ def story_of_the_month(*, locale, today=None):
         return None
     story = winner.story.get_translation_or_none(locale) or winner.story
     return story if story.live else None
+
+
+def story_of_the_month_winners(*, locale, year=None, today=None):
+    """[(month, story)] of MCD's picks up to `today`, newest first, each story in `locale`.
+
+    A winner is shown in its live, public translation in `locale`, else as itself if that
+    is live and public; a month whose story is neither is left out. Three queries whatever
+    the number of months.
+    """
+    today = today or timezone.localdate()
+    winners = StoryOfTheMonth.objects.winners().filter(month__lte=today)
+    if year is not None:
+        winners = winners.filter(month__year=year)
+    winners = list(winners.select_related("story").order_by("-month"))
+    keys = {winner.story.translation_key for winner in winners}
+    public = with_card_relations(
+        HeroStoryPage.objects.live().public().filter(translation_key__in=keys)
+    )
+    by_key_and_locale = {(story.translation_key, story.locale_id): story for story in public}
+    result = []
+    for winner in winners:
+        story = by_key_and_locale.get(
+            (winner.story.translation_key, locale.pk)
+        ) or by_key_and_locale.get((winner.story.translation_key, winner.story.locale_id))
+        if story is not None:
+            result.append((winner.month, story))
+    return result
