@@ -111,6 +111,11 @@ def ensure_workflows():
     mission_workflow = _workflow(MISSION_WORKFLOW, [focal_point_task, mcd_task])
     mcd_workflow = _workflow(MCD_WORKFLOW, [mcd_task])
 
+    # Every other page (home, indexes, calendar, and their translations) is MCD's: replace
+    # Wagtail's default "Moderators approval" on the tree root, so MCD holds the only key.
+    WorkflowPage.objects.update_or_create(
+        page=Page.get_first_root_node(), defaults={"workflow": mcd_workflow}
+    )
     # Snippets that promote the campaign (its material) need MCD's endorsement too.
     for model in mcd_endorsed_models():
         WorkflowContentType.objects.get_or_create(

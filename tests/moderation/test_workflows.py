@@ -327,3 +327,8 @@ class TestMissionRooms:
 
         image = ImageFactory(collection=kenya.collection)
         assert logged_in.get(reverse("wagtailimages:edit", args=(image.pk,))).status_code == 200
+
+
+def test_pages_outside_the_missions_need_mcd_endorsement(kenya, home_page):
+    """Translators' edits of the home page (or any page outside a hub) go to MCD too."""
+    assert home_page.get_workflow().name == roles.MCD_WORKFLOW
