@@ -250,7 +250,8 @@ TASKS = {
         "BACKEND": {
             "database": "django_tasks_db.DatabaseBackend",
             "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-        }[os.environ.get("WEBHOOKS_TASKS_BACKEND", "database")]
+        }[os.environ.get("WEBHOOKS_TASKS_BACKEND", "database")],
+        "QUEUES": ["webhooks"],
     },
 }
 
