@@ -6,7 +6,8 @@ from django_countries import countries
 from taggit.models import Tag
 
 from heroes.calendar import Month
-from heroes.models import EventKind, EventPage, HeroStoryPage, MissionHubPage
+from heroes.models import EventKind, EventPage, HeroStoryPage, MissionHubPage, Nomination
+from heroes.photos import clean_photo
 
 
 def _country_choices(codes):
@@ -80,3 +81,52 @@ class CalendarFilterForm(FilterForm):
             .values_list("country", flat=True)
         )
         self.fields["country"].choices = _country_choices(codes)
+
+
+class NominationForm(forms.ModelForm):
+    """The public's nomination of a hero: the site's form (the API validates the same fields)."""
+
+    photo = forms.FileField(
+        label=_("Photo of the hero"),
+        required=False,
+        help_text=_("JPEG, PNG or WebP, 10 MB at most. We remove its location and camera data."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    # A field people don't see: bots fill it in, and their nomination goes nowhere.
+    website = forms.CharField(required=False, label=_("Leave this empty"))
+
+    class Meta:
+        model = Nomination
+        fields = [
+            "hero_name",
+            "country",
+            "country_of_origin",
+            "story",
+            "photo",
+            "photo_consent",
+            "nominator_name",
+            "nominator_email",
+            "nominator_phone",
+            "relationship",
+            "agrees_to_be_credited",
+        ]
+        widgets = {"story": forms.Textarea(attrs={"rows": 8})}
+
+    def clean_photo(self):
+        upload = self.cleaned_data.get("photo")
+        if upload:
+            clean_photo(upload)  # raises ValidationError with the reason
+            upload.seek(0)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("photo") and not cleaned.get("photo_consent"):
+            self.add_error(
+                "photo_consent", _("Confirm that the person in the photo agreed to send it.")
+            )
+        return cleaned
+
+    @property
+    def is_spam(self):
+        return bool(self.cleaned_data.get("website"))

@@ -27,6 +27,7 @@ from heroes.models import (
     FocalPointReviewTask,
     HeroCategory,
     Multiplier,
+    Nomination,
     StoryOfTheMonth,
 )
 
@@ -92,6 +93,8 @@ def ensure_mcd_group():
         *[_permission(StoryOfTheMonth, action) for action in ("view", "change", "delete")],
         _permission(StoryOfTheMonth, codename="pick_storyofthemonth"),
         *[_permission(Multiplier, action) for action in ("add", "change", "delete", "view")],
+        *[_permission(Nomination, action) for action in ("view", "change", "delete")],
+        _permission(Nomination, codename="review_nomination"),
     )
     grant_page_permissions(group, Page.get_first_root_node(), MCD_PAGE_PERMISSIONS)
     grant_collection_permissions(group, Collection.get_first_root_node())
@@ -154,6 +157,7 @@ def ensure_mission_roles(mission):
             _admin_access(),
             *[_permission(StoryOfTheMonth, action) for action in ("add", "view")],
             *[_permission(Multiplier, action) for action in ("add", "change", "delete", "view")],
+            *[_permission(Nomination, action) for action in ("view", "change")],
         )
         for hub in hubs:
             grant_page_permissions(group, hub, MISSION_PAGE_PERMISSIONS)

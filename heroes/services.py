@@ -18,7 +18,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
@@ -27,7 +27,14 @@ from wagtail.log_actions import log
 from wagtail.models import Collection, Locale
 
 from heroes import roles
-from heroes.models import Mission, MissionHubPage, MissionIndexPage, StoryOfTheMonth
+from heroes.models import (
+    Mission,
+    MissionHubPage,
+    MissionIndexPage,
+    Nomination,
+    StoryOfTheMonth,
+)
+from heroes.photos import clean_photo
 
 # Missions ---------------------------------------------------------------------------------
 
@@ -250,4 +257,93 @@ def pick_story_of_the_month(*, user, nomination):
         user=user,
         data={"month": nomination.month.isoformat()},
     )
+    return nomination
+
+
+# Public nominations ------------------------------------------------------------------------------
+
+NOMINATION_FIELDS = (
+    "hero_name",
+    "country",
+    "country_of_origin",
+    "story",
+    "photo_consent",
+    "nominator_name",
+    "nominator_email",
+    "nominator_phone",
+    "relationship",
+    "agrees_to_be_credited",
+)
+
+
+def accept_nomination(*, data, photo=None, language="en"):
+    """Receive a hero nominated by the public: store it privately and tell the people concerned.
+
+    `data` holds NOMINATION_FIELDS, already validated by the site's form or the API's schema.
+    The photo is re-encoded without its metadata; without the pictured person's agreement it
+    is refused. The nominator gets an acknowledgement; the mission of the hero's country (its
+    focal points) and MCD get a notification. Nothing of it is ever published.
+    """
+    values = {field: data.get(field) for field in NOMINATION_FIELDS if field in data}
+    if photo is not None and not values.get("photo_consent"):
+        raise ValidationError(
+            {"photo_consent": _("Confirm that the person in the photo agreed to send it.")}
+        )
+    nomination = Nomination(
+        **values,
+        language=language,
+        mission=Mission.objects.filter(country=values["country"]).first(),
+    )
+    if photo is not None:
+        nomination.photo = clean_photo(photo)
+    nomination.full_clean()
+    nomination.save()
+    transaction.on_commit(lambda: _tell_about_nomination(nomination))
+    return nomination
+
+
+def _tell_about_nomination(nomination):
+    review_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "nominations:inspect", args=(nomination.pk,)
+    )
+    context = {"nomination": nomination, "review_url": review_url}
+    with translation.override(nomination.language):
+        send_mail(
+            subject=_("Thank you for nominating %(hero)s") % {"hero": nomination.hero_name},
+            message=render_to_string("heroes/emails/nomination_received.txt", context),
+            from_email=None,
+            recipient_list=[nomination.nominator_email],
+        )
+    reviewers = list(
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=roles.MCD_GROUP)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    if nomination.mission is not None:
+        reviewers += [user.email for user in nomination.mission.focal_points if user.email]
+    if reviewers:
+        send_mail(
+            subject=render_to_string(
+                "heroes/emails/nomination_to_review_subject.txt", context
+            ).strip(),
+            message=render_to_string("heroes/emails/nomination_to_review.txt", context),
+            from_email=None,
+            recipient_list=sorted(set(reviewers)),
+        )
+
+
+def review_nomination(*, user, nomination, status, note=""):
+    """MCD or the mission of the hero's country records its decision on a nomination."""
+    may_review = user.has_perm("heroes.review_nomination") or (
+        nomination.mission is not None and nomination.mission.has_member(user)
+    )
+    if not may_review:
+        raise PermissionDenied(_("Only MCD and the hero's mission review this nomination."))
+    nomination.status = status
+    nomination.review_note = note
+    nomination.reviewed_by = user
+    nomination.reviewed_at = timezone.now()
+    nomination.full_clean()
+    nomination.save(update_fields=["status", "review_note", "reviewed_by", "reviewed_at"])
     return nomination

@@ -1,9 +1,17 @@
 """Views of the campaign's own pages outside the page tree."""
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse_lazy
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from wagtail.admin.views.account import PasswordResetConfirmView
 
+from cms.core import ratelimit
 from heroes import services
+from heroes.forms import NominationForm
 
 
 class AcceptInvitationView(PasswordResetConfirmView):
@@ -16,3 +24,41 @@ class AcceptInvitationView(PasswordResetConfirmView):
         response = super().form_valid(form)
         services.activate_invited_user(form.user)
         return response
+
+
+def serve_nominate_page(page, request):
+    """The nomination form: rate limited per client, PRG on success, errors in the form."""
+    context = page.get_context(request)
+    if request.method == "POST":
+        retry_after = ratelimit.hit(
+            "nominations",
+            ratelimit.client_key(request),
+            limit=settings.NOMINATIONS_PER_HOUR,
+            window=3600,
+        )
+        form = NominationForm(request.POST, request.FILES)
+        if retry_after:
+            form.is_valid()
+            form.add_error(None, _("You have sent many nominations: please try again later."))
+            response = TemplateResponse(
+                request, page.get_template(request), {**context, "form": form}, status=429
+            )
+            response["Retry-After"] = str(retry_after)
+            return response
+        if form.is_valid():
+            if not form.is_spam:
+                data = {k: v for k, v in form.cleaned_data.items() if k not in {"photo", "website"}}
+                try:
+                    services.accept_nomination(
+                        data=data,
+                        photo=form.cleaned_data.get("photo"),
+                        language=get_language(),
+                    )
+                except ValidationError as error:
+                    form.add_error(None, error)
+            if not form.errors:
+                return redirect(f"{page.url}?sent=1")
+    else:
+        form = NominationForm()
+    context.update(form=form, sent=request.GET.get("sent") == "1")
+    return TemplateResponse(request, page.get_template(request), context)

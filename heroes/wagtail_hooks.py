@@ -1,9 +1,9 @@
 """The campaign in the Wagtail admin: story of the month, multipliers, MCD's dashboard."""
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -11,6 +11,8 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     CreateView,
@@ -25,7 +27,7 @@ from wagtail.snippets.views.snippets import (
 
 from heroes import selectors, services
 from heroes.admin_forms import MultiplierForm, StoryOfTheMonthForm, missions_of
-from heroes.models import Multiplier, StoryOfTheMonth
+from heroes.models import Mission, Multiplier, Nomination, NominationStatus, StoryOfTheMonth
 
 # Story of the month ----------------------------------------------------------------------
 
@@ -176,6 +178,108 @@ register_snippet(StoryOfTheMonthViewSet)
 register_snippet(MultiplierViewSet)
 
 
+# Public nominations ----------------------------------------------------------------------------
+
+
+def nominations_of(user):
+    """MCD reviews every nomination; a mission those of its country."""
+    nominations = Nomination.objects.select_related("mission")
+    if user.is_superuser or user.has_perm("heroes.review_nomination"):
+        return nominations
+    return nominations.filter(mission__in=Mission.objects.for_user(user))
+
+
+class NominationScoped:
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        if not nominations_of(self.request.user).filter(pk=obj.pk).exists():
+            raise Http404
+        return obj
+
+
+class NominationIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().filter(pk__in=nominations_of(self.request.user))
+
+
+class NominationEditView(NominationScoped, generic.EditView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return services.review_nomination(
+            user=self.request.user,
+            nomination=self.object,
+            status=data["status"],
+            note=data["review_note"],
+        )
+
+
+class NominationInspectView(NominationScoped, generic.InspectView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.object.photo:
+            context["photo_url"] = reverse("nominations:photo", args=(self.object.pk,))
+        return context
+
+
+class NominationDeleteView(NominationScoped, generic.DeleteView):
+    pass
+
+
+class NominationViewSet(ModelViewSet):
+    """Nominations the public sent: reviewed by the hero's mission and MCD, never published."""
+
+    model = Nomination
+    name = "nominations"
+    icon = "user"
+    menu_label = _("Public nominations")
+    add_to_admin_menu = True
+    menu_order = 240
+    list_display = ["hero_name", "country", "mission", "status", "submitted_at"]
+    list_filter = ["status", "country"]
+    search_fields = ["hero_name"]
+    form_fields = ["status", "review_note"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "hero_name",
+        "country",
+        "country_of_origin",
+        "story",
+        "photo_consent",
+        "nominator_name",
+        "nominator_email",
+        "nominator_phone",
+        "relationship",
+        "agrees_to_be_credited",
+        "language",
+        "status",
+        "review_note",
+        "submitted_at",
+    ]
+    inspect_template_name = "heroes/admin/nomination_inspect.html"
+    index_view_class = NominationIndexView
+    edit_view_class = NominationEditView
+    inspect_view_class = NominationInspectView
+    delete_view_class = NominationDeleteView
+
+    def get_urlpatterns(self):
+        return [*super().get_urlpatterns(), path("<int:pk>/photo/", self.photo_view, name="photo")]
+
+    def photo_view(self, request, pk):
+        """The nominee's photo, for reviewers only: it has no public address."""
+        nomination = get_object_or_404(nominations_of(request.user), pk=pk)
+        if not nomination.photo:
+            raise Http404
+        return FileResponse(nomination.photo.open("rb"), content_type="image/jpeg")
+
+
+nomination_viewset = NominationViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_nomination_viewset():
+    return nomination_viewset
+
+
 # MCD's dashboard -------------------------------------------------------------------------------
 
 
@@ -190,6 +294,7 @@ class MCDDashboardPanel(Component):
         context = super().get_context_data(parent_context)
         today = timezone.localdate()
         context.update(
+            new_nominations=Nomination.objects.filter(status=NominationStatus.NEW).count(),
             awaiting=selectors.awaiting_endorsement(),
             nominations=selectors.story_of_the_month_nominations(month=today),
             month=today.replace(day=1),

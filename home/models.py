@@ -93,6 +93,7 @@ class HomePage(SocialMixin, Page):
         "heroes.HeroIndexPage",
         "heroes.MissionIndexPage",
         "heroes.CalendarPage",
+        "heroes.NominatePage",
     ]
     max_count_per_parent = 1
 

@@ -32,6 +32,7 @@ def _remove_uploaded_media():
         "migrantheroes-test-media-"
     ):
         shutil.rmtree(media_root, ignore_errors=True)
+        shutil.rmtree(settings.PRIVATE_MEDIA_ROOT, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

@@ -35,6 +35,7 @@ from heroes.models import (
     HeroStoryPage,
     MissionHubPage,
     MissionIndexPage,
+    NominatePage,
 )
 from home.models import CampaignMaterial, HomePage
 
@@ -315,3 +316,11 @@ class EventPageFactory(CampaignPageFactory):
         occasion = factory.Faker(
             "random_element", elements=["meet-up", "concert", "exhibition", "talk", "screening"]
         )
+
+
+class NominatePageFactory(CampaignPageFactory):
+    title = "Nominate a hero"
+    intro = "<p>Do you know a migrant who makes a difference? Tell us their story.</p>"
+
+    class Meta:
+        model = NominatePage

@@ -209,6 +209,12 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
+# Public nominations: photos and personal data are kept outside MEDIA_ROOT (never served),
+# and each client may send so many an hour (counted in the shared cache).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+NOMINATIONS_PER_HOUR = int(os.environ.get("NOMINATIONS_PER_HOUR", "5"))
+RATELIMIT_TRUST_X_FORWARDED_FOR = env_bool("RATELIMIT_TRUST_X_FORWARDED_FOR")
+
 # Snippets that promote the campaign: editable by MCD, published only through its endorsement.
 MCD_ENDORSED_SNIPPETS = ["home.CampaignMaterial"]
 

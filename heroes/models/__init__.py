@@ -1,6 +1,7 @@
 from .calendar import CalendarPage, EventKind, EventPage
 from .missions import MissionFeaturedStory, MissionHubPage, MissionIndexPage
 from .multipliers import Multiplier, MultiplierKind
+from .nominations import NominatePage, Nomination, NominationStatus
 from .spotlight import StoryOfTheMonth
 from .stories import HeroCategory, HeroIndexPage, HeroStoryPage, HeroStoryTag, RelatedStory
 from .teams import Mission
@@ -21,6 +22,9 @@ __all__ = [
     "MissionIndexPage",
     "Multiplier",
     "MultiplierKind",
+    "NominatePage",
+    "Nomination",
+    "NominationStatus",
     "RelatedStory",
     "StoryOfTheMonth",
 ]

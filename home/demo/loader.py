@@ -27,6 +27,7 @@ from heroes.models import (
     HeroStoryPage,
     MissionHubPage,
     MissionIndexPage,
+    NominatePage,
 )
 from home.demo import content, drawing
 from home.models import CampaignMaterial, HomeFeaturedStory, HomePage
@@ -75,6 +76,15 @@ class DemoLoader:
             show_in_menus=True,
             intro="<p>Hero features, campaign dates and migration-related events: festivals, "
             "concerts, sports.</p>",
+        )
+        self._child(
+            home,
+            NominatePage,
+            "nominate",
+            title="Nominate a hero",
+            show_in_menus=True,
+            intro="<p>Do you know a migrant who makes a difference in their community? Tell "
+            "us their story: the campaign team of their country will read it.</p>",
         )
         hubs = self._hubs(mission_index)
         stories = self._stories(hubs)

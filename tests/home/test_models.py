@@ -4,7 +4,7 @@ import pytest
 from django.test import RequestFactory
 from django.utils import timezone
 
-from heroes.models import CalendarPage, HeroIndexPage, MissionIndexPage
+from heroes.models import CalendarPage, HeroIndexPage, MissionIndexPage, NominatePage
 from home.models import HomeFeaturedStory, HomePage
 from tests.factories import (
     CalendarPageFactory,
@@ -22,11 +22,12 @@ def context_of(page):
     return page.get_context(RequestFactory().get(page.url or "/"))
 
 
-def test_a_home_page_holds_the_story_index_the_mission_index_and_the_calendar():
+def test_a_home_page_holds_the_indexes_the_calendar_and_the_nomination_form():
     assert set(HomePage.allowed_subpage_models()) == {
         HeroIndexPage,
         MissionIndexPage,
         CalendarPage,
+        NominatePage,
     }
 
 

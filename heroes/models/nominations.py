@@ -1,0 +1,122 @@
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+def private_storage():
+    """Uploads the public sends us: outside MEDIA_ROOT, so no URL ever serves them."""
+    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+
+
+class NominationStatus(models.TextChoices):
+    NEW = "new", _("New")
+    IN_REVIEW = "in_review", _("In review")
+    ACCEPTED = "accepted", _("Accepted: a story will be written")
+    DECLINED = "declined", _("Declined")
+
+
+class Nomination(models.Model):
+    """A hero nominated by the public. Personal data: never published, only reviewed.
+
+    The mission of the hero's country and MCD review it; a story may come of it, written
+    by the mission (with the nominator credited only if they agreed).
+    """
+
+    # The hero
+    hero_name = models.CharField(max_length=255, verbose_name=_("hero's name"))
+    country = CountryField(
+        verbose_name=_("country where the hero lives"),
+        help_text=_("The campaign's office in that country reviews the nomination."),
+    )
+    country_of_origin = CountryField(blank=True, verbose_name=_("hero's country of origin"))
+    story = models.TextField(max_length=5000, verbose_name=_("why they are a hero"))
+    photo = models.ImageField(
+        upload_to="nominations/%Y/%m/",
+        storage=private_storage,
+        blank=True,
+        verbose_name=_("photo of the hero"),
+    )
+    photo_consent = models.BooleanField(
+        default=False, verbose_name=_("the person in the photo agreed to send it")
+    )
+    # The nominator
+    nominator_name = models.CharField(max_length=255, verbose_name=_("your name"))
+    nominator_email = models.EmailField(verbose_name=_("your email"))
+    nominator_phone = models.CharField(max_length=50, blank=True, verbose_name=_("your phone"))
+    relationship = models.CharField(
+        max_length=255, blank=True, verbose_name=_("how you know the hero")
+    )
+    agrees_to_be_credited = models.BooleanField(
+        default=False, verbose_name=_("credit me by name if the story is published")
+    )
+    # The review
+    mission = models.ForeignKey(
+        "heroes.Mission",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="nominations",
+        verbose_name=_("mission"),
+    )
+    language = models.CharField(max_length=10, editable=False, default="en")
+    status = models.CharField(
+        max_length=20,
+        choices=NominationStatus.choices,
+        default=NominationStatus.NEW,
+        verbose_name=_("status"),
+    )
+    review_note = models.TextField(blank=True, verbose_name=_("review note (internal)"))
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    submitted_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    panels = [FieldPanel("status"), FieldPanel("review_note")]
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("public nomination")
+        verbose_name_plural = _("public nominations")
+        permissions = [("review_nomination", _("Can review public nominations"))]
+
+    def __str__(self):
+        return f"{self.hero_name} ({self.country.name})"
+
+
+class NominatePage(Page):
+    """The public nomination form: a hero's name, country, story and photo."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))
+    thank_you = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        verbose_name=_("thank-you message"),
+        help_text=_("Shown after a nomination is sent."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("thank_you")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("nomination form page")
+
+    def serve(self, request, *args, **kwargs):
+        from heroes.views import serve_nominate_page
+
+        return serve_nominate_page(self, request)
