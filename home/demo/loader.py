@@ -3,17 +3,30 @@
 Everything is found by a stable key (a page's slug under its parent, an image's or a
 document's title, a category's slug) and created only when missing, so a second run writes
 nothing: no page, revision, image or document is added or changed.
+
+Translations go through wagtail-localize, as a translator's work does: the English page or
+snippet is the translation source, each segment's translation (home/demo/translations.py,
+keyed by the English text) is entered in the translation memory where it is missing, and the
+translation is saved and published from it. A translation already there is kept as it is, so a
+translator's later edit survives a second run.
 """
 
 import datetime as dt
 import zoneinfo
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Collection, DraftStateMixin, Locale, Page, Site
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from cms.core.locales import sync_locales
 from cms.core.models import CampaignSettings, PhotoConsent
@@ -29,7 +42,7 @@ from heroes.models import (
     MissionIndexPage,
     NominatePage,
 )
-from home.demo import content, drawing
+from home.demo import content, drawing, translations
 from home.models import CampaignMaterial, HomeFeaturedStory, HomePage
 
 COLLECTION_NAME = "Campaign demo"
@@ -96,6 +109,7 @@ class DemoLoader:
         self._settings()
         self._languages()
         self._missions(hubs)
+        self._translate(home, mission_index, hubs, stories)
         return self.created
 
     # Building blocks -----------------------------------------------------------------------
@@ -347,3 +361,74 @@ class DemoLoader:
             settings.twitter_handle = "example_migrantheroes"
             settings.save()
             self._note("campaign settings")
+
+    # Translations -----------------------------------------------------------------------------
+
+    def _translate(self, home, mission_index, hubs, stories):
+        """The demo's translations, made with wagtail-localize, in every demo language.
+
+        Snippets first: a story's category is a related object, translated before the story.
+        Pages from the top down, so a translated parent is there before its children.
+        """
+        objects = [
+            *HeroCategory.objects.filter(locale=self.locale).order_by("pk"),
+            *CampaignMaterial.objects.filter(locale=self.locale).order_by("pk"),
+            home,
+            *(child.specific for child in home.get_children().filter(slug__in=translations.PAGES)),
+            *(hubs[slug] for slug in translations.HUBS),
+            *(stories[slug] for slug in translations.STORIES),
+        ]
+        locales = list(Locale.objects.filter(language_code__in=translations.LANGUAGES))
+        for instance in objects:
+            # Fresh from the database: the loader's copies predate their publication.
+            instance = type(instance).objects.get(pk=instance.pk)
+            source, _created = TranslationSource.update_or_create_from_instance(instance)
+            segments = list(
+                StringSegment.objects.filter(source=source).select_related("string", "context")
+            )
+            for locale in locales:
+                self._translate_into(source, segments, locale)
+
+    def _translate_into(self, source, segments, locale):
+        translation, started = Translation.objects.get_or_create(
+            source=source, target_locale=locale
+        )
+        entered = self._enter_strings(segments, locale)
+        if not (started or entered) and self._is_translated(translation):
+            return  # translated on an earlier run, and nothing new to enter
+        if issubclass(source.specific_content_type.model_class(), DraftStateMixin):
+            # A draft revision, published here rather than by wagtail-localize's on_commit
+            # callback, so the translation is live as soon as the loader returns.
+            translation.save_target(publish=False)
+            translation.get_target_instance().get_latest_revision().publish()
+        else:
+            translation.save_target(publish=True)
+        self._note(f"{locale.language_code} translation of {source.object_repr}")
+
+    @staticmethod
+    def _is_translated(translation):
+        """Whether the target exists and is a translation in its own right, not an alias."""
+        try:
+            target = translation.get_target_instance()
+        except ObjectDoesNotExist:
+            return False
+        return getattr(target, "alias_of_id", None) is None
+
+    def _enter_strings(self, segments, locale):
+        """Enter the missing translations of `segments` in `locale`; the number entered."""
+        entered = 0
+        for segment in segments:
+            text = translations.TEXTS.get(segment.string.data, {}).get(locale.language_code)
+            if text is None:
+                continue
+            _string_translation, created = StringTranslation.objects.get_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={
+                    "data": text,
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                },
+            )
+            entered += created
+        return entered

@@ -11,6 +11,7 @@ from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageLogEntry, Revision, Site
+from wagtail_localize.models import StringTranslation, TranslationLog, TranslationSource
 
 from heroes.models import EventKind, EventPage, HeroCategory, HeroStoryPage, MissionHubPage
 from home.models import CampaignMaterial, HomePage
@@ -32,6 +33,11 @@ def snapshot():
         "categories": HeroCategory.objects.count(),
         "tags": Tag.objects.count(),
         "sites": Site.objects.count(),
+        "translation_sources": sorted(
+            TranslationSource.objects.values_list("pk", "last_updated_at")
+        ),
+        "string_translations": StringTranslation.objects.count(),
+        "translation_logs": TranslationLog.objects.count(),
     }
 
 
