@@ -1,0 +1,171 @@
+"""The demo campaign reads in French, Spanish and Arabic, translated through wagtail-localize.
+
+The demo is loaded once for the module (in a transaction rolled back at the end): each test
+reads it in its own savepoint.
+"""
+
+import html
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+from heroes.models import HeroCategory, HeroStoryPage, MissionHubPage
+from home.demo import translations
+from home.models import CampaignMaterial, HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", year=2026, verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
+def page_text(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return html.unescape(response.content.decode())
+
+
+@pytest.mark.parametrize(
+    ("language_code", "banner_heading", "call_to_action", "direction"),
+    [
+        ("fr", "Les migrants sont des héros dans leurs communautés", "Proposez un héros", "ltr"),
+        ("es", "Los migrantes son héroes en sus comunidades", "Proponga a un héroe", "ltr"),
+        ("ar", "المهاجرون أبطال في مجتمعاتهم", "رشّح بطلًا", "rtl"),
+    ],
+)
+def test_the_demo_home_page_is_served_translated_in_each_language(
+    demo, client, language_code, banner_heading, call_to_action, direction
+):
+    text = page_text(client, f"/{language_code}/")
+
+    assert f'<html lang="{language_code}" dir="{direction}">' in text
+    assert banner_heading in text
+    assert call_to_action in text
+    assert "Migrants are heroes in their communities" not in text
+
+
+@pytest.mark.parametrize(
+    ("language_code", "expected"),
+    [
+        (
+            "fr",
+            [
+                "L'atelier de couture devenu coopérative",
+                "Une aiguille ne demande pas d'où l'on vient.",
+                "La coopérative accueille aussi bien des Kényanes que des Somaliennes",
+                "Leader communautaire",
+            ],
+        ),
+        (
+            "es",
+            [
+                "El círculo de costura que se convirtió en cooperativa",
+                "Una aguja no pregunta de dónde vienes.",
+                "Líder comunitario",
+            ],
+        ),
+        (
+            "ar",
+            [
+                "أمينة يوسف",
+                "حلقة خياطة تحوّلت إلى تعاونية",
+                "الإبرة لا تسألك من أين أتيت",
+                "قائد مجتمعي",
+            ],
+        ),
+    ],
+)
+def test_a_translated_demo_story_is_served_in_the_readers_language(
+    demo, client, language_code, expected
+):
+    text = page_text(client, f"/{language_code}/missions/kenya/amina-yusuf/")
+
+    for words in expected:
+        assert words in text
+    assert "The sewing circle that became a cooperative" not in text
+
+
+def test_the_public_figures_stories_are_translated(demo, client):
+    assert "De Davao à l'Assemblée nationale" in page_text(
+        client, "/fr/missions/republic-of-korea/jasmine-lee/"
+    )
+    assert "ministra de Integración" in page_text(client, "/es/missions/italy/cecile-kyenge/")
+    assert "سيسيل كيينغي" in page_text(client, "/ar/missions/italy/cecile-kyenge/")
+
+
+def test_an_untranslated_demo_story_is_served_in_english_as_an_alias(demo, client):
+    english = HeroStoryPage.objects.get(slug="grace-akech", locale=Locale.get_default())
+    french = english.get_translation(Locale.objects.get(language_code="fr"))
+
+    text = page_text(client, "/fr/missions/kenya/grace-akech/")
+
+    assert french.alias_of_id == english.pk
+    assert '<html lang="fr" dir="ltr">' in text
+    assert "Running for the girls who come next" in text
+
+
+def test_the_demo_translations_are_wagtail_localize_translations_of_the_english_pages(demo):
+    english = Locale.get_default()
+    translated = [
+        HomePage.objects.get(locale=english),
+        *Page.objects.filter(locale=english, slug__in=translations.PAGES, depth=3),
+        *MissionHubPage.objects.filter(locale=english),
+        *HeroStoryPage.objects.filter(locale=english, slug__in=translations.STORIES),
+    ]
+    assert len(translated) == 1 + 3 + 6 + 6
+    assert {"jasmine-lee", "cecile-kyenge"} <= set(translations.STORIES)
+
+    for page in translated:
+        source = TranslationSource.objects.get_for_instance(page)
+        for code in translations.LANGUAGES:
+            locale = Locale.objects.get(language_code=code)
+            assert Translation.objects.filter(source=source, target_locale=locale).exists()
+            target = page.get_translation(locale)
+            assert target.alias_of_id is None, (page, code)
+            assert target.live and not target.has_unpublished_changes, (page, code)
+            if code == "ar" and page.title != "#MigrantHeroes":
+                assert target.title != page.title, page
+
+
+def test_some_demo_stories_stay_untranslated_to_show_the_fallback(demo):
+    french = Locale.objects.get(language_code="fr")
+    aliases = HeroStoryPage.objects.filter(locale=french, alias_of__isnull=False)
+
+    assert aliases.count() >= 3
+    assert not aliases.filter(slug__in=translations.STORIES).exists()
+
+
+def test_hero_categories_and_campaign_material_are_translated(demo):
+    for code, category, material in [
+        ("fr", "Personnalité publique", "Fiche d'information #MigrantHeroes (A4)"),
+        ("es", "Figura pública", "Hoja informativa de #MigrantHeroes (A4)"),
+        ("ar", "شخصية عامة", "النشرة التعريفية لحملة #MigrantHeroes (A4)"),
+    ]:
+        locale = Locale.objects.get(language_code=code)
+        assert HeroCategory.objects.filter(locale=locale).count() == 7
+        assert HeroCategory.objects.get(locale=locale, slug="public-figure").name == category
+        translated = CampaignMaterial.objects.get(locale=locale, kind="info_sheet")
+        assert translated.title == material
+        assert translated.live
+
+
+def test_a_translators_later_edit_survives_a_second_load_demo(demo):
+    french = Locale.objects.get(language_code="fr")
+    edited = StringTranslation.objects.get(
+        locale=french, translation_of__data="Nominate a hero", context__path__endswith="heading"
+    )
+    edited.data = "Proposez votre héros"
+    edited.save()
+
+    call_command("load_demo", year=2026, verbosity=0)
+
+    edited.refresh_from_db()
+    assert edited.data == "Proposez votre héros"
