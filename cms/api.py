@@ -6,7 +6,7 @@ routers are added here, to the same instance, before its URLs are read.
 
 from wagtail.api.v3.api import api
 
-from heroes.api import calendar, map, nominations, oembed, share, spotlight, stories
+from heroes.api import calendar, map, nominations, oembed, preview, share, spotlight, stories
 from home import api as home_api
 
 api.title = "#MigrantHeroes content API"
@@ -23,6 +23,7 @@ api.add_router("/calendar/", calendar.router)
 api.add_router("/map/", map.router)
 api.add_router("/oembed/", oembed.router)
 api.add_router("/story-of-the-month/", spotlight.router)
+api.add_router("/preview/", preview.router)
 api.add_router("/materials/", home_api.router)
 api.add_router("/nominations/", nominations.router)
 

@@ -7,7 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "MigrantHeroes core"
 
     def ready(self):
-        from cms.core import cache, renditions
+        from cms.core import cache, preview, renditions  # noqa: F401 (preview: admin hooks)
 
         cache.connect_signals()
         renditions.connect_signals()

@@ -51,7 +51,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
     "wagtail.api.v3",
-    "wagtail_headless_preview",
     "corsheaders",
     "django_tasks",
     "django_tasks_db",
@@ -261,14 +260,11 @@ TASKS = {
     },
 }
 
-# Headless preview: the front end at HEADLESS_PREVIEW_URL reads the draft through a
-# short-lived token (wagtail-headless-preview).
-WAGTAIL_HEADLESS_PREVIEW = {
-    "CLIENT_URLS": {"default": os.environ.get("HEADLESS_PREVIEW_URL", "{SITE_ROOT_URL}")},
-    "SERVE_BASE_URL": None,
-    "REDIRECT_ON_PREVIEW": False,
-    "ENFORCE_TRAILING_SLASH": True,
-}
+# Headless preview: "Preview on the front end" in the page editor opens HEADLESS_PREVIEW_URL
+# with a signed token that reads that page's latest revision, and nothing else, through
+# /api/v3/preview/ for HEADLESS_PREVIEW_MAX_AGE seconds (cms/core/preview.py).
+HEADLESS_PREVIEW_URL = os.environ.get("HEADLESS_PREVIEW_URL", "")
+HEADLESS_PREVIEW_MAX_AGE = int(os.environ.get("HEADLESS_PREVIEW_MAX_AGE", "600"))
 
 LOGGING = {
     "version": 1,

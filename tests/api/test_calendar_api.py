@@ -120,4 +120,5 @@ def test_the_calendar_runs_the_same_queries_for_one_and_fifty_events(client, mis
     fifty = queries()
 
     assert (one[1], fifty[1]) == (1, 50)
+    assert one[0] > 0
     assert fifty[0] == one[0]

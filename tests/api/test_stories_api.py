@@ -91,4 +91,5 @@ def test_the_story_list_runs_the_same_queries_for_one_and_fifty_stories(
     fifty, body = queries_for(client, "/api/v3/stories/?limit=50")
 
     assert len(body["items"]) == 50
+    assert one > 0
     assert fifty == one
