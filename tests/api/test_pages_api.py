@@ -164,3 +164,23 @@ def test_a_token_of_an_editor_with_permission_can_update(client, story):
     story.refresh_from_db()
     assert story.get_latest_revision_as_object().headline == "A new headline"
     assert story.headline == "Amina teaches sewing in Nairobi"  # a draft until published
+
+
+def test_renditions_are_made_when_a_story_is_published_not_on_the_first_request(mission_hub):
+    from cms.core.api_fields import IMAGE_RENDITIONS
+
+    story = HeroStoryPageFactory(parent=mission_hub, draft=True)
+    assert not story.photo.renditions.exists()
+
+    story.save_revision().publish()
+
+    made = set(story.photo.renditions.values_list("filter_spec", flat=True))
+    assert made == set(IMAGE_RENDITIONS.values())
+
+
+def test_the_images_api_never_shows_consent_records(client, story):
+    for url in ["/api/v3/images/", f"/api/v3/images/{story.photo.pk}/"]:
+        response = client.get(url)
+        assert response.status_code == 200
+        assert PRIVATE_NOTES not in response.content.decode()
+        assert "consent" not in response.content.decode()
