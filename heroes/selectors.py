@@ -50,8 +50,14 @@ def live_stories(*, locale=None, mission=None, country=None, tag=None, category=
 
 
 def related_stories(story):
-    """The editor's chosen related stories that are live, else the latest of the same mission."""
-    chosen = live_stories_in_order([item.story_id for item in story.related_stories.all()])
+    """The editor's chosen related stories that are live, else the latest of the same mission.
+
+    Chosen stories are shown in the story's own language (wagtail-localize copies the list
+    with the source's story ids).
+    """
+    chosen = live_stories_in_order(
+        [item.story_id for item in story.related_stories.all()], locale=story.locale
+    )
     if chosen:
         return chosen
     if story.mission is None:
@@ -59,14 +65,33 @@ def related_stories(story):
     return list(live_stories(mission=story.mission).exclude(pk=story.pk)[:3])
 
 
-def live_stories_in_order(story_ids):
-    """The live, public stories among `story_ids`, in the order given (an editor's choice)."""
-    by_id = live_stories().filter(pk__in=story_ids).in_bulk()
-    return [by_id[pk] for pk in story_ids if pk in by_id]
+def live_stories_in_order(story_ids, *, locale=None):
+    """The live, public stories among `story_ids`, in the order given (an editor's choice).
+
+    With `locale`, each story is shown in that language: its translation there, else its
+    alias there (synchronised trees have one), else the story itself. A fixed number of
+    queries, whatever the number of stories.
+    """
+    if locale is None:
+        by_id = live_stories().filter(pk__in=story_ids).in_bulk()
+        return [by_id[pk] for pk in story_ids if pk in by_id]
+    keys = dict(HeroStoryPage.objects.filter(pk__in=story_ids).values_list("pk", "translation_key"))
+    candidates = live_stories().filter(
+        Q(locale=locale, translation_key__in=set(keys.values())) | Q(pk__in=story_ids)
+    )
+    by_id, in_locale = {}, {}
+    for story in candidates:
+        by_id[story.pk] = story
+        if story.locale_id == locale.pk:
+            in_locale[story.translation_key] = story
+    stories = [in_locale.get(keys.get(pk)) or by_id.get(pk) for pk in story_ids]
+    return [story for story in stories if story is not None]
 
 
 def featured_stories_of(hub):
-    return live_stories_in_order([item.story_id for item in hub.featured_stories.all()])
+    return live_stories_in_order(
+        [item.story_id for item in hub.featured_stories.all()], locale=hub.locale
+    )
 
 
 def live_events(

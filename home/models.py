@@ -105,13 +105,13 @@ class HomePage(SocialMixin, Page):
 
     def get_live_featured_stories(self):
         return selectors.live_stories_in_order(
-            [item.story_id for item in self.featured_stories.all()]
+            [item.story_id for item in self.featured_stories.all()], locale=self.locale
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         featured = selectors.live_stories_in_order(
-            [item.story_id for item in self.featured_stories.all()]
+            [item.story_id for item in self.featured_stories.all()], locale=self.locale
         )
         context["featured_stories"] = featured
         context["story_of_the_month"] = selectors.story_of_the_month(locale=self.locale)
