@@ -19,6 +19,7 @@ api.description = (
 
 api.add_router("/stories/", stories.router)
 api.add_router("/stories/", share.router)
+api.add_router("/categories/", stories.categories_router)
 api.add_router("/calendar/", calendar.router)
 api.add_router("/map/", map.router)
 api.add_router("/oembed/", oembed.router)

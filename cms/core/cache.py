@@ -136,7 +136,7 @@ class PublicResponseCacheMiddleware:
             cached["X-Cache"] = "HIT"
             return cached
         response = self.get_response(request)
-        if not self._is_cacheable_response(response):
+        if not self._is_cacheable_response(request, response):
             return response
         if hasattr(response, "render") and callable(response.render):
             response.render()
@@ -149,10 +149,13 @@ class PublicResponseCacheMiddleware:
         return conditional or response
 
     @staticmethod
-    def _is_cacheable_response(response):
+    def _is_cacheable_response(request, response):
         if response.status_code != 200 or response.streaming:
             return False
         if response.cookies:
+            return False
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            # The page holds a CSRF token (a form): it belongs to this visitor alone.
             return False
         cache_control = response.get("Cache-Control", "")
         return "private" not in cache_control and "no-store" not in cache_control

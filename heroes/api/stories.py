@@ -107,3 +107,29 @@ def list_stories(request, filters: StoryFilters = Query(...)):  # noqa: B008
     count = stories.count()
     page = stories[filters.offset : filters.offset + filters.limit]
     return {"count": count, "items": story_cards(selectors.with_card_relations(page), request)}
+
+
+categories_router = Router(tags=["stories"])
+
+
+class Category(Schema):
+    id: int
+    name: str
+    slug: str
+    description: str
+
+
+class CategoryFilters(Schema):
+    locale: str | None = Field(None, description="Language code (en, fr, es, ar); default en.")
+
+
+@categories_router.get(
+    "/",
+    response=list[Category],
+    url_name="list_categories",
+    summary="Hero categories (the values of the stories' category filter)",
+    operation_id="categories_list",
+)
+def list_categories(request, filters: CategoryFilters = Query(...)):  # noqa: B008
+    categories = HeroCategory.objects.filter(locale=get_locale(filters.locale))
+    return categories.order_by("name").values("id", "name", "slug", "description")

@@ -116,3 +116,16 @@ def test_cors_headers_only_for_allowed_origins_and_only_on_the_api(client, story
     assert "Access-Control-Allow-Origin" not in page
     assert preflight.status_code == 200
     assert preflight["Access-Control-Allow-Origin"] == "https://kenya.migrantheroes.example"
+
+
+def test_a_page_with_a_form_is_never_served_from_the_shared_cache(client, home_page):
+    from tests.factories import NominatePageFactory
+
+    nominate = NominatePageFactory(parent=home_page)
+    first = client.get(nominate.url)  # sets this visitor's CSRF cookie
+    second = client.get(nominate.url)  # the cookie is sent back: no new cookie set
+
+    assert first.status_code == second.status_code == 200
+    assert "X-Cache" not in first
+    assert "X-Cache" not in second
+    assert "csrfmiddlewaretoken" in second.content.decode()

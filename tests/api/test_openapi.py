@@ -18,6 +18,9 @@ CAMPAIGN_ROUTES = {
     "/api/v3/map/": "get",
     "/api/v3/oembed/": "get",
     "/api/v3/materials/": "get",
+    "/api/v3/categories/": "get",
+    "/api/v3/story-of-the-month/": "get",
+    "/api/v3/preview/": "get",
     "/api/v3/pages/": "get",
     "/api/v3/pages/{page_id}/": "get",
 }

@@ -93,3 +93,15 @@ def test_the_story_list_runs_the_same_queries_for_one_and_fifty_stories(
     assert len(body["items"]) == 50
     assert one > 0
     assert fifty == one
+
+
+def test_hero_categories_are_listed_per_locale(client, french):
+    HeroCategoryFactory(name="Artist")
+    HeroCategoryFactory(name="Artiste", slug="artiste", locale=french)
+
+    english = client.get("/api/v3/categories/").json()
+    in_french = client.get("/api/v3/categories/?locale=fr").json()
+
+    assert [(item["name"], item["slug"]) for item in english] == [("Artist", "artist")]
+    assert [item["slug"] for item in in_french] == ["artiste"]
+    assert_problem(client.get("/api/v3/categories/?locale=xx"), 422, parameter="locale")
