@@ -2,7 +2,8 @@
 
 Every cached response is stored under the current *content generation*, a counter in the
 configured cache (Redis in production, shared by every app server). Publishing, unpublishing,
-moving or deleting a page, publishing a snippet or changing an image bumps the counter, so
+moving or deleting a page, publishing a snippet, saving a snippet without drafts (a hero
+category), a campaign setting or an image bumps the counter, so
 the next request on any app server misses the cache and sees the change: no key has to be
 found and deleted, and nothing is kept in one process.
 
@@ -60,17 +61,36 @@ def _is_page(sender):
 
 
 def _on_delete(sender, **kwargs):
-    from wagtail.images.models import AbstractImage
     from wagtail.models import DraftStateMixin, Page
 
-    if isinstance(sender, type) and issubclass(sender, Page | DraftStateMixin | AbstractImage):
+    is_content = isinstance(sender, type) and issubclass(sender, Page | DraftStateMixin)
+    if is_content or _shown_without_publishing(sender):
         invalidate_now_and_on_commit()
 
 
-def _on_save(sender, **kwargs):
-    from wagtail.images.models import AbstractImage
+def _shown_without_publishing(sender):
+    """Models whose saved state is public at once: images, snippets without drafts, settings.
 
-    if isinstance(sender, type) and issubclass(sender, AbstractImage):
+    Pages (and snippets with drafts) are public when published, which has its own signals;
+    saving their draft must not empty the cache.
+    """
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.images.models import AbstractImage
+    from wagtail.models import DraftStateMixin, Page, TranslatableMixin
+
+    if not isinstance(sender, type) or issubclass(sender, Page | DraftStateMixin):
+        return False
+    return issubclass(
+        sender, AbstractImage | TranslatableMixin | BaseGenericSetting | BaseSiteSetting
+    )
+
+
+def _on_save(sender, created=False, **kwargs):
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+
+    if created and issubclass(sender, BaseGenericSetting | BaseSiteSetting):
+        return  # made with its defaults on first read: nothing shown changes
+    if _shown_without_publishing(sender):
         invalidate_now_and_on_commit()
 
 

@@ -129,3 +129,33 @@ def test_a_page_with_a_form_is_never_served_from_the_shared_cache(client, home_p
     assert "X-Cache" not in first
     assert "X-Cache" not in second
     assert "csrfmiddlewaretoken" in second.content.decode()
+
+
+def test_a_renamed_category_and_a_new_hashtag_are_visible_on_the_next_request(client, mission_hub):
+    from cms.core.models import CampaignSettings
+    from tests.factories import HeroCategoryFactory, HeroStoryPageFactory
+
+    category = HeroCategoryFactory(name="Artist")
+    story = HeroStoryPageFactory(parent=mission_hub, category=category)
+    assert client.get("/api/v3/stories/").json()["items"][0]["category"] == "Artist"
+    assert "#MigrantHeroes" in client.get(f"/api/v3/stories/{story.pk}/share/").json()["hashtag"]
+
+    category.name = "Musician"
+    category.save()
+    campaign = CampaignSettings.load()
+    campaign.hashtag = "#HérosMigrants"
+    campaign.save()
+
+    assert client.get("/api/v3/stories/").json()["items"][0]["category"] == "Musician"
+    assert client.get(f"/api/v3/stories/{story.pk}/share/").json()["hashtag"] == "#HérosMigrants"
+
+
+def test_saving_a_draft_keeps_the_cache(client, story):
+    client.get(f"/api/v3/pages/{story.pk}/")
+    story.headline = "Still a draft"
+    story.save_revision()
+
+    response = client.get(f"/api/v3/pages/{story.pk}/")
+
+    assert response["X-Cache"] == "HIT"
+    assert response.json()["headline"] == "Amina teaches sewing in Nairobi"
