@@ -178,9 +178,17 @@ def test_renditions_are_made_when_a_story_is_published_not_on_the_first_request(
     assert made == set(IMAGE_RENDITIONS.values())
 
 
-def test_the_images_api_never_shows_consent_records(client, story):
+def test_the_images_and_documents_apis_need_a_token(client, story, draft_story):
+    for url in ["/api/v3/images/", f"/api/v3/images/{draft_story.photo.pk}/", "/api/v3/documents/"]:
+        problem = assert_problem(client.get(url), 401)
+        assert "token" in problem["detail"]
+
+
+def test_with_a_token_the_images_api_shows_no_consent_record(client, story):
+    _token, key = APIToken.create_token(user=UserFactory(superuser=True), name="mcd")
+
     for url in ["/api/v3/images/", f"/api/v3/images/{story.photo.pk}/"]:
-        response = client.get(url)
+        response = client.get(url, HTTP_AUTHORIZATION=f"Bearer {key}")
         assert response.status_code == 200
         assert PRIVATE_NOTES not in response.content.decode()
         assert "consent" not in response.content.decode()
