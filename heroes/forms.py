@@ -7,6 +7,7 @@ from taggit.models import Tag
 
 from heroes.calendar import Month
 from heroes.models import EventKind, EventPage, HeroStoryPage, MissionHubPage, Nomination
+from heroes.models.nominations import SUBMITTED_FIELDS
 from heroes.photos import clean_photo
 
 
@@ -97,19 +98,7 @@ class NominationForm(forms.ModelForm):
 
     class Meta:
         model = Nomination
-        fields = [
-            "hero_name",
-            "country",
-            "country_of_origin",
-            "story",
-            "photo",
-            "photo_consent",
-            "nominator_name",
-            "nominator_email",
-            "nominator_phone",
-            "relationship",
-            "agrees_to_be_credited",
-        ]
+        fields = ["photo", *SUBMITTED_FIELDS]
         widgets = {"story": forms.Textarea(attrs={"rows": 8})}
 
     def clean_photo(self):

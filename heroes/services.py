@@ -34,6 +34,7 @@ from heroes.models import (
     Nomination,
     StoryOfTheMonth,
 )
+from heroes.models.nominations import SUBMITTED_FIELDS
 from heroes.photos import clean_photo
 
 # Missions ---------------------------------------------------------------------------------
@@ -262,29 +263,16 @@ def pick_story_of_the_month(*, user, nomination):
 
 # Public nominations ------------------------------------------------------------------------------
 
-NOMINATION_FIELDS = (
-    "hero_name",
-    "country",
-    "country_of_origin",
-    "story",
-    "photo_consent",
-    "nominator_name",
-    "nominator_email",
-    "nominator_phone",
-    "relationship",
-    "agrees_to_be_credited",
-)
-
 
 def accept_nomination(*, data, photo=None, language="en"):
     """Receive a hero nominated by the public: store it privately and tell the people concerned.
 
-    `data` holds NOMINATION_FIELDS, already validated by the site's form or the API's schema.
+    `data` holds the SUBMITTED_FIELDS, already validated by the site's form or the API's schema.
     The photo is re-encoded without its metadata; without the pictured person's agreement it
     is refused. The nominator gets an acknowledgement; the mission of the hero's country (its
     focal points) and MCD get a notification. Nothing of it is ever published.
     """
-    values = {field: data.get(field) for field in NOMINATION_FIELDS if field in data}
+    values = {field: data.get(field) for field in SUBMITTED_FIELDS if field in data}
     if photo is not None and not values.get("photo_consent"):
         raise ValidationError(
             {"photo_consent": _("Confirm that the person in the photo agreed to send it.")}

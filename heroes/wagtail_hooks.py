@@ -28,6 +28,7 @@ from wagtail.snippets.views.snippets import (
 from heroes import selectors, services
 from heroes.admin_forms import MultiplierForm, StoryOfTheMonthForm, missions_of
 from heroes.models import Mission, Multiplier, Nomination, NominationStatus, StoryOfTheMonth
+from heroes.models.nominations import SUBMITTED_FIELDS
 
 # Story of the month ----------------------------------------------------------------------
 
@@ -240,16 +241,7 @@ class NominationViewSet(ModelViewSet):
     form_fields = ["status", "review_note"]
     inspect_view_enabled = True
     inspect_view_fields = [
-        "hero_name",
-        "country",
-        "country_of_origin",
-        "story",
-        "photo_consent",
-        "nominator_name",
-        "nominator_email",
-        "nominator_phone",
-        "relationship",
-        "agrees_to_be_credited",
+        *SUBMITTED_FIELDS,
         "language",
         "status",
         "review_note",

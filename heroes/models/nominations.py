@@ -21,6 +21,21 @@ class NominationStatus(models.TextChoices):
     DECLINED = "declined", _("Declined")
 
 
+# What the public fills in (the photo apart): the site's form, the API and the review share it.
+SUBMITTED_FIELDS = (
+    "hero_name",
+    "country",
+    "country_of_origin",
+    "story",
+    "photo_consent",
+    "nominator_name",
+    "nominator_email",
+    "nominator_phone",
+    "relationship",
+    "agrees_to_be_credited",
+)
+
+
 class Nomination(models.Model):
     """A hero nominated by the public. Personal data: never published, only reviewed.
 
