@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -25,7 +26,7 @@ from wagtail.snippets.views.snippets import (
     UsageView,
 )
 
-from heroes import selectors, services
+from heroes import selectors, services, views, workflows
 from heroes.admin_forms import MultiplierForm, StoryOfTheMonthForm, missions_of
 from heroes.models import Mission, Multiplier, Nomination, NominationStatus, StoryOfTheMonth
 from heroes.models.nominations import SUBMITTED_FIELDS
@@ -300,6 +301,43 @@ class MCDDashboardPanel(Component):
 def add_mcd_dashboard(request, panels):
     if request.user.has_perm("heroes.pick_storyofthemonth"):
         panels.insert(0, MCDDashboardPanel())
+
+
+# Translations go through endorsement ---------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_translation_submission_url():
+    return [
+        path(
+            "translations/<int:page_id>/submit/",
+            views.submit_translation_view,
+            name="heroes_submit_translation",
+        )
+    ]
+
+
+class SubmitTranslationButton(PageMenuItem):
+    label = _("Submit translation for endorsement")
+    icon_name = "resubmit"
+    url_name = "heroes_submit_translation"
+
+    def is_shown(self, user):
+        return workflows.can_submit_translation(user=user, page=self.page)
+
+
+def _submit_translation_button(page, user, priority):
+    yield SubmitTranslationButton(page=page, priority=priority)
+
+
+@hooks.register("register_page_header_buttons")
+def translation_header_button(page, user, view_name=None, next_url=None):
+    yield from _submit_translation_button(page, user, priority=12)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def translation_listing_button(page, user, next_url=None):
+    yield from _submit_translation_button(page, user, priority=3)
 
 
 # The audit log ---------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import polib
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test.client import MULTIPART_CONTENT, encode_multipart
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
 from wagtail_localize.models import StringSegment, Translation
 
@@ -60,7 +60,7 @@ def start_french_translation(client, story, french, capture_on_commit):
 def put_string(client, translation, segment, value):
     url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
     return client.put(
-        url, encode_multipart("BoUnDaRy", {"value": value}), content_type=MULTIPART_CONTENT
+        url, encode_multipart(BOUNDARY, {"value": value}), content_type=MULTIPART_CONTENT
     )
 
 
