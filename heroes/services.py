@@ -26,6 +26,7 @@ from django_countries import countries
 from wagtail.log_actions import log
 from wagtail.models import Collection, Locale
 
+from cms.core import cache as public_cache
 from heroes import roles
 from heroes.models import (
     Mission,
@@ -252,6 +253,8 @@ def pick_story_of_the_month(*, user, nomination):
         nomination.picked_by = user
         nomination.picked_at = timezone.now()
         nomination.save(update_fields=["is_winner", "picked_by", "picked_at"])
+        # The home page and the API show the winner: cached public responses are stale now.
+        public_cache.invalidate_now_and_on_commit()
     log(
         instance=nomination.story,
         action="heroes.story_of_the_month_picked",
