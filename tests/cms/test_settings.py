@@ -23,6 +23,7 @@ SETTINGS_VARIABLES = (
     "SECURE_HSTS_SECONDS",
     "SECURE_HSTS_INCLUDE_SUBDOMAINS",
     "SECURE_HSTS_PRELOAD",
+    "DEEPL_API_KEY",
 )
 
 pytestmark = pytest.mark.slow
@@ -127,3 +128,31 @@ def test_a_boolean_setting_refuses_a_value_that_is_not_a_boolean():
 
     assert result.returncode != 0
     assert "SECURE_SSL_REDIRECT must be a boolean" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("settings", "key", "translator"),
+    [
+        ("cms.settings.production", "a-deepl-key:fx", "DeepLTranslator"),
+        ("cms.settings.dev", "a-deepl-key:fx", "DeepLTranslator"),
+        ("cms.settings.dev", "", "DummyTranslator"),
+        ("cms.settings.production", "", "None"),
+    ],
+)
+def test_machine_translation_is_deepl_when_a_key_is_set(settings, key, translator):
+    """wagtail-localize's translator: DeepL with DEEPL_API_KEY, the dummy in development."""
+    code = (
+        "from django.conf import settings as s; from wagtail_localize.machine_translators "
+        "import get_machine_translator as g; t = g(); print(type(t).__name__ if t else None)"
+    )
+    result = run_python(
+        "-c",
+        "import django; django.setup(); " + code,
+        settings=settings,
+        SECRET_KEY=a_secret_key(),
+        ALLOWED_HOSTS="example.org",
+        DEEPL_API_KEY=key,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == translator
