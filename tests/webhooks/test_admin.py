@@ -55,6 +55,23 @@ def test_the_delivery_log_lists_deliveries_for_mcd(client, home_page):
     assert "ConnectionError: refused" in inspect.content.decode()
 
 
+def test_the_delivery_log_cannot_be_written_even_by_a_superuser(client, home_page):
+    endpoint = WebhookEndpoint.objects.create(name="Partner", url="https://partner.example/")
+    delivery = WebhookDelivery.objects.create(
+        endpoint=endpoint, event=Event.PUBLISHED, payload={}, status=WebhookDelivery.Status.FAILED
+    )
+    client.force_login(UserFactory(superuser=True))
+
+    for view, args in (("add", []), ("edit", [delivery.pk]), ("delete", [delivery.pk])):
+        url = reverse(f"wagtailsnippets_webhooks_webhookdelivery:{view}", args=args)
+        assert client.get(url).status_code in (302, 403), view
+        client.post(url, {"status": "delivered", "attempts": 0})
+
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDelivery.Status.FAILED
+    assert WebhookDelivery.objects.count() == 1
+
+
 def test_editors_without_permission_cannot_see_webhooks(client, home_page):
     client.force_login(UserFactory(is_staff=True))
 
