@@ -42,6 +42,8 @@ EVENT_KINDS = [
     EventKind.PARTNER_EVENT,
 ]
 SEARCH_WORD = "bakery"  # in one headline of seven (tests.factories.HEADLINES)
+# The corpus's sample story alone has this word in its headline and this tag.
+UNIQUE_WORD = "sewing"
 PHOTO_SIZE = (320, 240)
 
 
@@ -83,13 +85,25 @@ def _body(story_number):
 
 
 def _story(hub, number, category, **kwargs):
+    kwargs.setdefault("tags", [TAGS[number % len(TAGS)], TAGS[(number * 3 + 1) % len(TAGS)]])
     return HeroStoryPageFactory(
         parent=hub,
         category=category,
         photo=ImageFactory(file__width=PHOTO_SIZE[0], file__height=PHOTO_SIZE[1]),
         body=_body(number),
-        tags=[TAGS[number % len(TAGS)], TAGS[(number * 3 + 1) % len(TAGS)]],
         **kwargs,
+    )
+
+
+def _sample_story(hub, category):
+    """The story the benchmark opens, shares and finds alone by its unique word and tag."""
+    return _story(
+        hub,
+        0,
+        category,
+        hero_name="Amina Yusuf",
+        headline=f"Amina teaches {UNIQUE_WORD} in Nairobi",
+        tags=[UNIQUE_WORD, TAGS[0]],
     )
 
 
@@ -124,9 +138,9 @@ def build_corpus(sizes=Sizes(), *, seed=2026):
             for country in (MISSION_COUNTRIES * 2)[: sizes.missions]
         ]
 
-        stories = [
+        stories = [_sample_story(hubs[0], categories[0])] + [
             _story(hubs[n % len(hubs)], n, categories[n % len(categories)], nominated=n % 4 == 0)
-            for n in range(sizes.stories)
+            for n in range(1, sizes.stories)
         ]
         for n in range(sizes.drafts):
             _story(hubs[n % len(hubs)], sizes.stories + n, None, draft=True)
@@ -149,6 +163,6 @@ def build_corpus(sizes=Sizes(), *, seed=2026):
                 start=start,
                 end=start + dt.timedelta(hours=2),
                 time_zone=TIME_ZONES[n % len(TIME_ZONES)],
-                hero_story=stories[n % len(stories)] if stories and n % 3 == 0 else None,
+                hero_story=stories[n % len(stories)] if n % 3 == 0 else None,
             )
     return Corpus(sizes=sizes, home=home, story=stories[0], first_event_day=first_event_day)

@@ -9,12 +9,15 @@ For each endpoint, with Django's test client as an anonymous reader:
   with the queries and X-Cache of such a request.
 
 And the "constant number of queries" rule: a listing runs the same queries for 1 item and
-for 50 (pages and stories with limit=1 and limit=50, the calendar over 1 day and 50 days).
+for many (the API's pages and stories with limit=1 and limit=50, the calendar over 1 day and
+50 days; the site's story index and search for one result and for a full page).
 """
 
+import datetime as dt
 import math
 import statistics
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode
@@ -23,7 +26,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from bench.corpus import SEARCH_WORD
+from bench.corpus import SEARCH_WORD, UNIQUE_WORD
+from heroes.models.stories import STORIES_PER_PAGE
+from search.views import RESULTS_PER_PAGE
 
 
 @dataclass(frozen=True)
@@ -35,32 +40,64 @@ class Endpoint:
 
 @dataclass(frozen=True)
 class Listing:
-    """A listing whose URL for n items is `template.format(n=…)`, checked at 1 and 50."""
+    """A listing checked with 1 item and with `large` items (a full page, at most 50)."""
 
     name: str
-    template: str
+    url_for: Callable  # (n, corpus) -> the URL listing n items
+    large: int = 50
+    marker: str = ""  # in an HTML listing, what each item's markup holds (to count them)
 
     def url(self, n, corpus):
-        return self.template.format(n=n, **_calendar_range(corpus, n))
+        return self.url_for(n, corpus)
+
+    def items(self, response):
+        if response.status_code != 200:
+            return None
+        if self.marker:
+            return response.content.decode().count(self.marker)
+        body = response.json()
+        return len(body["items"]) if "items" in body else None
 
 
 def _calendar_range(corpus, days):
     first = corpus.first_event_day
-    last = first.fromordinal(first.toordinal() + days - 1)
+    last = first + dt.timedelta(days=days - 1)
     return {"start": first.isoformat(), "end": last.isoformat()}
 
 
 LISTINGS = [
-    Listing("api pages (HeroStoryPage)", "/api/v3/pages/?type=heroes.HeroStoryPage&limit={n}"),
-    Listing("api stories", "/api/v3/stories/?limit={n}"),
-    Listing("api calendar (n days)", "/api/v3/calendar/?start={start}&end={end}"),
+    Listing(
+        "api pages (HeroStoryPage)",
+        lambda n, corpus: f"/api/v3/pages/?type=heroes.HeroStoryPage&limit={n}",
+    ),
+    Listing("api stories", lambda n, corpus: f"/api/v3/stories/?limit={n}"),
+    # One event a day in the corpus: n days, n events.
+    Listing(
+        "api calendar (n days)",
+        lambda n, corpus: "/api/v3/calendar/?" + urlencode(_calendar_range(corpus, n)),
+    ),
+    # The sample story alone has the unique tag; unfiltered, a full page of cards.
+    Listing(
+        "page stories index",
+        lambda n, corpus: f"/en/stories/?tag={UNIQUE_WORD}" if n == 1 else "/en/stories/",
+        large=STORIES_PER_PAGE,
+        marker='class="card story-card"',
+    ),
+    # The sample story alone has the unique word; the common one fills a page of results.
+    Listing(
+        "page search",
+        lambda n, corpus: (
+            "/en/search/?" + urlencode({"query": UNIQUE_WORD if n == 1 else SEARCH_WORD})
+        ),
+        large=RESULTS_PER_PAGE,
+        marker='class="search-result"',
+    ),
 ]
-CONSTANT_SIZES = (1, 50)
 
 
 def endpoints(corpus):
     """The endpoints measured, with URLs that exist in `corpus`."""
-    pages, stories, calendar = LISTINGS
+    pages, stories, calendar, index, search = LISTINGS
     return [
         Endpoint("api pages stories limit=20", pages.url(20, corpus), pages.name),
         Endpoint("api pages stories limit=50", pages.url(50, corpus), pages.name),
@@ -74,10 +111,10 @@ def endpoints(corpus):
         Endpoint("rss stories", "/en/feeds/stories.rss"),
         Endpoint("ics calendar", "/en/calendar.ics"),
         Endpoint("page home", "/en/"),
-        Endpoint("page stories index", "/en/stories/"),
+        Endpoint("page stories index", "/en/stories/", index.name),
         Endpoint("page story", corpus.story.url),
         Endpoint("page calendar", "/en/calendar/"),
-        Endpoint("page search", "/en/search/?" + urlencode({"query": SEARCH_WORD})),
+        Endpoint("page search", search.url(search.large, corpus), search.name),
     ]
 
 
@@ -108,13 +145,6 @@ def percentile(values, fraction):
     return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
 
 
-def _items(response):
-    if response.status_code != 200 or "json" not in response.get("Content-Type", ""):
-        return None
-    body = response.json()
-    return len(body["items"]) if "items" in body else None
-
-
 def measure_endpoint(client, endpoint, *, repeat, cached_repeat):
     _get(client, endpoint.url)  # warm-up: renditions, templates, Wagtail's site cache
     queries, response = _queries(client, endpoint.url, clear_cache=True)
@@ -127,7 +157,6 @@ def measure_endpoint(client, endpoint, *, repeat, cached_repeat):
         "listing": endpoint.listing or None,
         "status": response.status_code,
         "bytes": len(response.content),
-        "items": _items(response),
         "queries": queries,
         "median_ms": round(statistics.median(uncached), 2),
         "p95_ms": round(percentile(uncached, 0.95), 2),
@@ -139,23 +168,27 @@ def measure_endpoint(client, endpoint, *, repeat, cached_repeat):
 
 
 def check_constant_queries(client, corpus, listing):
-    """Queries of `listing` for 1 item and for 50 (fewer when the corpus holds fewer)."""
-    figures = {}
-    for n in CONSTANT_SIZES:
+    """Queries of `listing` for 1 item and for `listing.large` (fewer if the corpus is small)."""
+    figures = []
+    for n in (1, listing.large):
         url = listing.url(n, corpus)
         _get(client, url)  # warm-up: renditions of the photos listed
         queries, response = _queries(client, url, clear_cache=True)
-        figures[n] = {"url": url, "status": response.status_code, "items": _items(response)}
-        figures[n]["queries"] = queries
-    small, large = (figures[n] for n in CONSTANT_SIZES)
+        figures.append(
+            {
+                "url": url,
+                "status": response.status_code,
+                "items": listing.items(response),
+                "queries": queries,
+            }
+        )
     return {
         "name": listing.name,
-        "sizes": list(CONSTANT_SIZES),
-        "urls": [small["url"], large["url"]],
-        "status": [small["status"], large["status"]],
-        "items": [small["items"], large["items"]],
-        "queries": [small["queries"], large["queries"]],
-        "constant": small["queries"] == large["queries"],
+        "urls": [figure["url"] for figure in figures],
+        "status": [figure["status"] for figure in figures],
+        "items": [figure["items"] for figure in figures],
+        "queries": [figure["queries"] for figure in figures],
+        "constant": figures[0]["queries"] == figures[1]["queries"],
     }
 
 
