@@ -7,9 +7,10 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test check lint format pytest migrations demo clean catalogs messages
+.PHONY: help install run test check lint format pytest migrations demo clean catalogs messages bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -55,6 +56,9 @@ format: install ## Format and fix what ruff can
 
 pytest: install ## The pytest suite alone (PYTEST_ARGS to pass options)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+bench: install ## Query counts and latency of the API, feeds and pages; writes bench-results.json
+	$(PY) -m bench $(BENCH_ARGS)
 
 catalogs: install ## Compile the UI translations (locale/*.po → .mo) with polib, no gettext needed
 	$(PY) manage.py compile_catalogs
