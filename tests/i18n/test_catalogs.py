@@ -1,12 +1,16 @@
 """The UI speaks every language: complete catalogs, compiled, served, right-to-left in Arabic."""
 
+import contextlib
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import polib
 import pytest
 from django.conf import settings
+from django.core.management import call_command
+from django.test import override_settings
 
 from cms.core.management.commands.compile_catalogs import catalogs, compile_catalog
 
@@ -62,6 +66,83 @@ def test_the_arabic_catalog_has_the_six_plural_forms_of_arabic():
     for entry, values in messages("ar"):
         if entry.msgid_plural:
             assert len(values) == 6
+
+
+# What `make messages` extracts: its makemessages options (see the Makefile) and the files read.
+MAKEMESSAGES_IGNORE = [".venv", "tests", "staticfiles"]
+SOURCE_SUFFIXES = {".py", ".html", ".txt"}  # makemessages' extensions for the django domain
+NOT_SOURCE = {"locale", "media", "private-media", "__pycache__", *MAKEMESSAGES_IGNORE}
+GETTEXT_PROGRAMS = ["xgettext", "msguniq", "msgmerge", "msgattrib"]
+
+
+def _copy_sources(source, destination):
+    """Copy the .py, .html and .txt files (makemessages writes work files beside templates)."""
+
+    def ignore(directory, names):
+        return {
+            name
+            for name in names
+            if name.startswith(".")
+            or name in NOT_SOURCE
+            or (Path(directory, name).is_file() and Path(name).suffix not in SOURCE_SUFFIXES)
+        }
+
+    shutil.copytree(source, destination, ignore=ignore, symlinks=True)
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory):
+    """Every message that `make messages` finds in the code and templates, as a .pot catalog.
+
+    Django's makemessages runs on a temporary copy of the sources, with LOCALE_PATHS pointing
+    into that copy: the real locale/ files are never written, and no work file appears in
+    the tree that other people are editing.
+    """
+    missing = [program for program in GETTEXT_PROGRAMS if shutil.which(program) is None]
+    if missing:
+        pytest.fail(
+            f"GNU gettext is needed to extract the UI strings ({', '.join(missing)} not found): "
+            "install it, e.g. `apt-get install gettext` (.ci/run does so in CI).",
+            pytrace=False,
+        )
+    project = tmp_path_factory.mktemp("extraction") / "project"
+    _copy_sources(settings.BASE_DIR, project)
+    locale_dir = project / "locale"
+    locale_dir.mkdir()
+    with override_settings(LOCALE_PATHS=[locale_dir]), contextlib.chdir(project):
+        call_command(
+            "makemessages",
+            locale=["fr"],
+            no_location=True,
+            keep_pot=True,
+            ignore_patterns=MAKEMESSAGES_IGNORE,
+            verbosity=0,
+        )
+    return polib.pofile(str(locale_dir / "django.pot"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_string_marked_for_translation_is_translated_in_the_catalog(code, extracted):
+    """A string marked in the code but absent, fuzzy or empty in a catalog shows in English."""
+    committed = {(e.msgctxt, e.msgid): e for e in catalog(code) if not e.obsolete}
+    problems = []
+    for message in extracted:
+        entry = committed.get((message.msgctxt, message.msgid))
+        if entry is None:
+            problems.append(f"missing: {message.msgid!r}")
+        elif entry.msgid_plural != message.msgid_plural:
+            problems.append(f"plural differs: {message.msgid!r}")
+        elif "fuzzy" in entry.flags or not all(
+            entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+        ):
+            problems.append(f"not translated: {message.msgid!r}")
+
+    assert len(extracted) > 200
+    assert not problems, (
+        f"locale/{code}/LC_MESSAGES/django.po lags behind the code: run `make messages`, "
+        "translate the new and fuzzy entries, then `make catalogs`.\n  " + "\n  ".join(problems)
+    )
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
