@@ -30,7 +30,10 @@ def _arguments(argv):
     parser.add_argument("--stories", type=int, default=200, help="live, public stories")
     parser.add_argument("--events", type=int, default=100, help="live events (one a day)")
     parser.add_argument("--output", default="bench-results.json", help="where the JSON goes")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if min(args.repeat, args.cached_repeat, args.stories) < 1 or args.events < 0:
+        parser.error("--repeat, --cached-repeat and --stories must be at least 1")
+    return args
 
 
 def _prepare_environment(work_dir):
