@@ -1,6 +1,9 @@
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page
+
+from heroes.models import HeroStoryPage
 
 RESULTS_PER_PAGE = 10
 
@@ -13,6 +16,9 @@ def search(request):
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
         results = pages.search(query)
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    # The results show stories' photos: two queries for the page, not two per story.
+    stories = [result for result in page.object_list if isinstance(result, HeroStoryPage)]
+    prefetch_related_objects(stories, "photo__renditions")
     return TemplateResponse(
         request, "search/search.html", {"search_query": query, "search_results": page}
     )
