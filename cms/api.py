@@ -6,6 +6,7 @@ routers are added here, to the same instance, before its URLs are read.
 
 from wagtail.api.v3.api import api
 
+from cms.core.middleware import TOKEN_ONLY_API_PATHS
 from heroes.api import calendar, map, nominations, oembed, preview, share, spotlight, stories
 from home import api as home_api
 
@@ -43,12 +44,15 @@ def _document_anonymous_access(get_schema):
         schemes = schema.get("components", {}).get("securitySchemes", {})
         if schemes.pop("AllowAnonymous", None) is None:
             return schema
-        for operations in schema["paths"].values():
+        for path, operations in schema["paths"].items():
+            # The image and document APIs take tokens only (cms.core.middleware): say so.
+            token_only = path.startswith(TOKEN_ONLY_API_PATHS)
             for operation in operations.values():
                 if "security" in operation:
                     operation["security"] = [
                         {} if "AllowAnonymous" in requirement else requirement
                         for requirement in operation["security"]
+                        if not (token_only and "AllowAnonymous" in requirement)
                     ]
         return schema
 
