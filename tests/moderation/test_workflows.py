@@ -332,3 +332,17 @@ class TestMissionRooms:
 def test_pages_outside_the_missions_need_mcd_endorsement(kenya, home_page):
     """Translators' edits of the home page (or any page outside a hub) go to MCD too."""
     assert home_page.get_workflow().name == roles.MCD_WORKFLOW
+
+
+def test_only_mcd_holds_the_key_to_publishing(kenya):
+    """Wagtail's default groups (Moderators could publish anything) are gone."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupPagePermission
+
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+    publishers = set(
+        GroupPagePermission.objects.filter(permission__codename="publish_page").values_list(
+            "group__name", flat=True
+        )
+    )
+    assert publishers == {roles.MCD_GROUP}
