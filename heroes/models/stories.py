@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.functional import cached_property
@@ -223,6 +224,19 @@ class HeroStoryPage(SocialMixin, Page):
     class Meta:
         verbose_name = _("hero story")
         verbose_name_plural = _("hero stories")
+
+    def clean(self):
+        super().clean()
+        # A hero's portrait is personal data: it is used only once the person has agreed.
+        if self.photo_id and not self.photo.has_publishable_consent:
+            raise ValidationError(
+                {
+                    "photo": _(
+                        "Record the pictured person's consent on this photo first "
+                        "(Images → the photo → consent)."
+                    )
+                }
+            )
 
     @cached_property
     def mission(self):

@@ -257,3 +257,18 @@ def test_an_event_is_shared_with_its_summary_unless_given_a_share_text(mission_h
 
     event.social_text = "Sing with us! #MigrantHeroes"
     assert event.get_social_text() == "Sing with us! #MigrantHeroes"
+
+
+def test_a_story_cannot_use_a_photo_whose_consent_is_not_recorded(mission_hub):
+    from cms.core.models import PhotoConsent
+
+    story = HeroStoryPageFactory(parent=mission_hub)
+    story.photo = ImageFactory(consent=PhotoConsent.PENDING)
+
+    with pytest.raises(ValidationError) as error:
+        story.full_clean()
+
+    assert "consent" in str(error.value.message_dict["photo"])
+    story.photo.consent = PhotoConsent.VERBAL
+    story.photo.save()
+    story.full_clean()
