@@ -14,7 +14,7 @@ Arabic is Modern Standard Arabic; people's names are transliterated, as the Arab
 LANGUAGES = ("fr", "es", "ar")
 
 # English slugs of the pages to translate, under the home page, in tree order.
-PAGES = ("stories", "missions", "calendar")
+PAGES = ("stories", "missions", "calendar", "nominate")
 HUBS = ("headquarters", "kenya", "italy", "republic-of-korea", "mexico", "jordan")
 STORIES = (
     "jasmine-lee",
@@ -97,6 +97,15 @@ TEXTS = {
         "fr": "Les bureaux de pays qui participent à la campagne.",
         "es": "Las oficinas de país que participan en la campaña.",
         "ar": "المكاتب القُطرية المشاركة في الحملة.",
+    },
+    "Do you know a migrant who makes a difference in their community? Tell us their story: the "
+    "campaign team of their country will read it.": {
+        "fr": "Vous connaissez un migrant ou une migrante qui change les choses dans sa "
+        "communauté ? Racontez-nous son histoire : l’équipe de la campagne de son pays la lira.",
+        "es": "¿Conoce a un migrante o una migrante que marca la diferencia en su comunidad? "
+        "Cuéntenos su historia: el equipo de la campaña de su país la leerá.",
+        "ar": "هل تعرف مهاجرًا أو مهاجرة يُحدث فرقًا في مجتمعه؟ أخبرنا بقصته: سيقرؤها فريق "
+        "الحملة في بلده.",
     },
     "Campaign calendar": {
         "fr": "Calendrier de la campagne",
