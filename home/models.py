@@ -73,8 +73,7 @@ class HomePage(SocialMixin, Page):
             serializer=api_fields.PageLinksField(source="get_live_featured_stories"),
         ),
         APIField("calls_to_action", writable=True),
-        APIField("share_image", serializer=api_fields.ImageField(source="get_social_image")),
-        APIField("share_text", serializer=api_fields.TextField(source="get_social_text")),
+        *SocialMixin.social_api_fields,
         APIField("translations", serializer=api_fields.TranslationsField(source="*")),
     ]
 

@@ -3,8 +3,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.images import get_image_model_string
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cms.core import api_fields
 
 
 class SocialMixin(models.Model):
@@ -29,6 +32,12 @@ class SocialMixin(models.Model):
         verbose_name=_("share text"),
         help_text=_("A short text for posts and previews (280 characters at most)."),
     )
+
+    # What the content API shows of it: the share image (with its 1200 by 630 crop) and text.
+    social_api_fields = [
+        APIField("share_image", serializer=api_fields.ImageField(source="get_social_image")),
+        APIField("share_text", serializer=api_fields.TextField(source="get_social_text")),
+    ]
 
     social_panels = [
         MultiFieldPanel(

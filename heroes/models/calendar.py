@@ -157,8 +157,7 @@ class EventPage(SocialMixin, Page):
         APIField("hero_story", serializer=api_fields.PageLinkField()),
         APIField("mission", serializer=api_fields.PageLinkField()),
         APIField("registration_url", writable=True),
-        APIField("share_image", serializer=api_fields.ImageField(source="get_social_image")),
-        APIField("share_text", serializer=api_fields.TextField(source="get_social_text")),
+        *SocialMixin.social_api_fields,
         APIField("translations", serializer=api_fields.TranslationsField(source="*")),
     ]
 

@@ -123,8 +123,7 @@ class MissionHubPage(SocialMixin, Page):
             "featured",
             serializer=api_fields.PageLinksField(source="get_live_featured_stories"),
         ),
-        APIField("share_image", serializer=api_fields.ImageField(source="get_social_image")),
-        APIField("share_text", serializer=api_fields.TextField(source="get_social_text")),
+        *SocialMixin.social_api_fields,
         APIField("translations", serializer=api_fields.TranslationsField(source="*")),
     ]
 

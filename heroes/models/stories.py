@@ -191,8 +191,7 @@ class HeroStoryPage(SocialMixin, Page):
             "related",
             serializer=api_fields.PageLinksField(source="get_live_related_stories"),
         ),
-        APIField("share_image", serializer=api_fields.ImageField(source="get_social_image")),
-        APIField("share_text", serializer=api_fields.TextField(source="get_social_text")),
+        *SocialMixin.social_api_fields,
         APIField("translations", serializer=api_fields.TranslationsField(source="*")),
     ]
     # Sharing: an article for Open Graph, with an oEmbed discovery link (cms/core social_tags).
