@@ -12,8 +12,6 @@ from django.utils import timezone
 
 from heroes.models import EventPage, HeroIndexPage, HeroStoryPage, MissionHubPage, StoryOfTheMonth
 
-STORY_LISTING_RENDITIONS = ("fill-600x400", "fill-1200x630")
-
 
 def story_index(*, locale):
     """The live story index of a language, or None."""
@@ -208,19 +206,9 @@ def story_of_the_month_nominations(*, month):
 
 
 def story_of_the_month(*, locale, today=None):
-    """The latest winning story, in `locale` when translated there, else None."""
-    today = today or timezone.localdate()
-    winner = (
-        StoryOfTheMonth.objects.winners()
-        .filter(month__lte=today)
-        .select_related("story")
-        .order_by("-month")
-        .first()
-    )
-    if winner is None:
-        return None
-    story = winner.story.get_translation_or_none(locale) or winner.story
-    return story if story.live else None
+    """The latest winner that is live and public, in `locale` when translated there; or None."""
+    winners = story_of_the_month_winners(locale=locale, today=today)
+    return winners[0][1] if winners else None
 
 
 def story_of_the_month_winners(*, locale, year=None, today=None):

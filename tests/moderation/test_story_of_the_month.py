@@ -167,3 +167,17 @@ class TestInTheAdmin:
         assert kenya_draft.title in content
         assert "Focal point review" in content
         assert kenya_story.title in content
+
+
+def test_a_private_winner_is_not_shown_on_the_home_page(client, mcd, kenya_editor, kenya_story):
+    from wagtail.models import PageViewRestriction
+
+    nomination = nominate(kenya_editor, kenya_story, month=dt.date.today())
+    services.pick_story_of_the_month(user=mcd, nomination=nomination)
+    PageViewRestriction.objects.create(
+        page=kenya_story, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+
+    response = client.get("/en/")
+
+    assert b"Story of the month" not in response.content
