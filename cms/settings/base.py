@@ -208,6 +208,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No Gravatar: it would send an MD5 of every user's email address to a third party on each
+# admin page view. Users upload their own picture in their account instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Public nominations: photos and personal data are kept outside MEDIA_ROOT (never served),
 # and each client may send so many an hour (counted in the shared cache).
