@@ -7,14 +7,19 @@ what Wagtail needs around it (the site and its home page) and a mission to write
 import shutil
 import tempfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
+from cms.core.locales import sync_locales
 from tests.factories import (
+    CalendarPageFactory,
+    HeroIndexPageFactory,
+    HeroStoryPageFactory,
     HomePageFactory,
     LocaleFactory,
     MissionHubPageFactory,
@@ -97,3 +102,34 @@ def mission_index(home_page):
 def mission_hub(mission_index):
     """The Kenya mission's hub."""
     return MissionHubPageFactory(parent=mission_index, country="KE", office_name="IOM Kenya")
+
+
+# The campaign in four languages: `synced_tree` is what a fresh site looks like once
+# `sync_locales()` ran: the English pages, and in every other locale an alias of each of
+# them, waiting to be translated (as the admin makes them).
+
+
+@pytest.fixture
+def english_tree(home_page, mission_index, mission_hub):
+    return SimpleNamespace(
+        home=home_page,
+        stories=HeroIndexPageFactory(parent=home_page, slug="stories"),
+        calendar=CalendarPageFactory(parent=home_page, slug="calendar"),
+        missions=mission_index,
+        hub=mission_hub,
+        story=HeroStoryPageFactory(
+            parent=mission_hub,
+            hero_name="Amina Yusuf",
+            slug="amina-yusuf",
+            headline="The sewing circle that became a cooperative",
+            intro="Amina started teaching three neighbours to sew in her living room.",
+        ),
+    )
+
+
+@pytest.fixture
+def synced_tree(english_tree):
+    """The English tree, with fr, es and ar locales synchronised from it (aliases)."""
+    sync_locales()
+    english_tree.locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    return english_tree

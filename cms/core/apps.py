@@ -7,7 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = "MigrantHeroes core"
 
     def ready(self):
-        from cms.core import cache, preview, renditions  # noqa: F401 (preview: admin hooks)
+        from cms.core import cache, preview, renditions, withdrawal  # noqa: F401 (preview: admin hooks)
 
         cache.connect_signals()
         renditions.connect_signals()
+        withdrawal.connect_signals()

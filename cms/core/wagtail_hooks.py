@@ -1,4 +1,5 @@
-"""Admin hooks of the shared base: translation submissions scoped to what the user may edit."""
+"""Admin hooks of the shared base: translation submissions scoped to what the user may edit,
+and moves and deletes that take every copy of a page along (cms.core.withdrawal)."""
 
 from django.core.exceptions import PermissionDenied
 from django.urls import path
@@ -8,6 +9,8 @@ from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
     SubmitSnippetTranslationView,
 )
+
+from cms.core import withdrawal
 
 
 def locales_user_can_translate_page_into(user, page, locales):
@@ -57,6 +60,9 @@ class ScopedSubmitSnippetTranslationView(SubmitSnippetTranslationView):
         if not self.request.user.has_perm(get_permission_name("change", type(instance))):
             raise PermissionDenied
         return instance
+
+
+hooks.register("construct_translated_pages_to_cascade_actions", withdrawal.translations_to_cascade)
 
 
 @hooks.register("register_admin_urls")
