@@ -10,7 +10,13 @@ class HeroesConfig(AppConfig):
         from wagtail.models import TaskState
         from wagtail.signals import task_submitted
 
-        from heroes.notifications import focal_point_submission_notifier
+        from cms.core.consent import consent_withdrawn
+        from heroes.notifications import (
+            focal_point_submission_notifier,
+            tell_about_withdrawn_consent,
+        )
+
+        consent_withdrawn.connect(tell_about_withdrawn_consent, dispatch_uid="heroes_consent")
 
         task_submitted.connect(
             focal_point_submission_notifier,

@@ -5,9 +5,19 @@ or rejection. The focal point step finds its reviewers from the page, so it has 
 notifier, built on Wagtail's, with Wagtail's own "submitted" email templates.
 """
 
+import logging
+import smtplib
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
 from wagtail.admin.mail import BaseGroupApprovalTaskStateEmailNotifier
+
+from heroes import roles
+
+logger = logging.getLogger(__name__)
 
 
 class FocalPointSubmissionEmailNotifier(BaseGroupApprovalTaskStateEmailNotifier):
@@ -31,3 +41,47 @@ class FocalPointSubmissionEmailNotifier(BaseGroupApprovalTaskStateEmailNotifier)
 
 
 focal_point_submission_notifier = FocalPointSubmissionEmailNotifier()
+
+
+def tell_about_withdrawn_consent(sender, image, pages, **kwargs):
+    """cms.core.consent: a photo in use lost its consent. Tell MCD and the pages' missions.
+
+    The photo is already gone from every public output; the mail says where it was used, so
+    the missions can choose another photo. A mail server outage is logged, never raised: the
+    withdrawal has happened whatever the mail does.
+    """
+    from heroes.models import Mission
+
+    users = get_user_model().objects.filter(is_active=True).exclude(email="")
+    recipients = set(users.filter(groups__name=roles.MCD_GROUP).values_list("email", flat=True))
+    for mission in {Mission.of_page(page) for page in pages} - {None}:
+        recipients.update(
+            users.filter(
+                groups__in=[mission.editors_group_id, mission.focal_point_group_id]
+            ).values_list("email", flat=True)
+        )
+    if not recipients:
+        return
+    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    context = {
+        "image": image,
+        "image_url": base_url + reverse("wagtailimages:edit", args=(image.pk,)),
+        "pages": [
+            {
+                "page": page,
+                "edit_url": base_url + reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+            }
+            for page in pages
+        ],
+    }
+    try:
+        send_mail(
+            subject=render_to_string(
+                "heroes/emails/consent_withdrawn_subject.txt", context
+            ).strip(),
+            message=render_to_string("heroes/emails/consent_withdrawn.txt", context),
+            from_email=None,
+            recipient_list=sorted(recipients),
+        )
+    except (OSError, smtplib.SMTPException):
+        logger.exception("Could not tell about the withdrawn consent of image %s.", image.pk)

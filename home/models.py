@@ -22,12 +22,13 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core import api_fields
 from cms.core.blocks import CalloutBlock
+from cms.core.consent import ConsentCheckedMixin
 from cms.core.mixins import SocialMixin
 from heroes import selectors
 from heroes.models import CalendarPage, HeroIndexPage
 
 
-class HomePage(SocialMixin, Page):
+class HomePage(ConsentCheckedMixin, SocialMixin, Page):
     """The campaign's landing page, one per language."""
 
     banner_image = models.ForeignKey(
@@ -99,8 +100,8 @@ class HomePage(SocialMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
-    def get_social_image(self):
-        return self.social_image or self.banner_image
+    def default_social_image(self):
+        return self.banner_image
 
     def get_live_featured_stories(self):
         return selectors.live_stories_in_order(

@@ -15,6 +15,8 @@ from rest_framework.fields import Field
 from typing_extensions import TypedDict
 from wagtail.images.models import SourceImageIOError
 
+from cms.core.consent import publishable
+
 #: Renditions every image in the API comes with (made when the page is published, see
 #: cms/core/renditions.py, so no API request pays for them).
 IMAGE_RENDITIONS = {
@@ -53,8 +55,13 @@ class ImageDict(TypedDict):
     renditions: ImageRenditionsDict | None
 
 
-def image_representation(image) -> ImageDict:
-    """An image: alt text, credit, size and its renditions (absolute URLs)."""
+def image_representation(image) -> ImageDict | None:
+    """An image: alt text, credit, size and its renditions (absolute URLs).
+
+    None for an image the public may not see (no recorded consent, cms.core.consent).
+    """
+    if publishable(image) is None:  # also when there is no image
+        return None
     try:
         by_spec = image.get_renditions(*IMAGE_RENDITIONS.values())
     except SourceImageIOError:
@@ -82,7 +89,7 @@ def image_representation(image) -> ImageDict:
 class ImageField(Field):
     """A campaign image with its renditions (``APIField("photo", serializer=ImageField())``)."""
 
-    def to_representation(self, image) -> ImageDict:
+    def to_representation(self, image) -> ImageDict | None:
         return image_representation(image)
 
 

@@ -7,8 +7,15 @@ class CoreConfig(AppConfig):
     verbose_name = "MigrantHeroes core"
 
     def ready(self):
-        from cms.core import cache, preview, renditions, withdrawal  # noqa: F401 (preview: admin hooks)
+        from cms.core import (  # noqa: F401 (preview: admin hooks)
+            cache,
+            consent,
+            preview,
+            renditions,
+            withdrawal,
+        )
 
         cache.connect_signals()
+        consent.connect_signals()
         renditions.connect_signals()
         withdrawal.connect_signals()

@@ -8,6 +8,7 @@ from wagtail.images import get_image_model_string
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core import api_fields
+from cms.core.consent import publishable
 
 
 class SocialMixin(models.Model):
@@ -56,7 +57,12 @@ class SocialMixin(models.Model):
         abstract = True
 
     def get_social_image(self):
-        return self.social_image
+        """The share image, else the page's own picture; None if the public may not see it."""
+        return publishable(self.social_image or self.default_social_image())
+
+    def default_social_image(self):
+        """The picture shown when the page is shared without a share image of its own."""
+        return None
 
     def get_social_text(self):
         return self.social_text or self.search_description

@@ -123,7 +123,8 @@ def oembed(request, params: OEmbedParams = Query(...)):  # noqa: B008
         "width": width,
         "height": height,
     }
-    thumbnail = image_representation(story.photo)["renditions"]
+    photo = image_representation(story.photo) if story.photo else None
+    thumbnail = photo["renditions"] if photo else None
     small = thumbnail["thumbnail"] if thumbnail else None
     if small and small["width"] <= width and small["height"] <= height:
         response.update(

@@ -118,7 +118,7 @@ def share_kit(request, story_id: int):
     share_image = None
     if image is not None:
         representation = image_representation(image)
-        if representation["renditions"]:
+        if representation and representation["renditions"]:
             share_image = {**representation["renditions"]["share"], "alt": representation["alt"]}
     return {
         "id": story.pk,

@@ -49,7 +49,7 @@ def story_cards(stories, request):
                 "hero_name": story.hero_name,
                 "headline": story.headline,
                 "intro": story.intro,
-                "photo": image_representation(story.photo) if story.photo else None,
+                "photo": image_representation(story.photo),
                 "country_of_origin": _country.to_representation(story),
                 "country_of_residence": _residence.to_representation(story),
                 "category": story.category.name if story.category else None,

@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core import api_fields
 from cms.core.blocks import StoryBodyBlock
+from cms.core.consent import ConsentCheckedMixin
 from cms.core.mixins import SocialMixin
 
 
@@ -41,7 +42,7 @@ class EventKind(models.TextChoices):
     PARTNER_EVENT = "partner_event", _("Other partner event")
 
 
-class CalendarPage(Page):
+class CalendarPage(ConsentCheckedMixin, Page):
     """The campaign calendar: every event of its locale, by month or as a list."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))
@@ -76,7 +77,7 @@ class CalendarPage(Page):
         return context
 
 
-class EventPage(SocialMixin, Page):
+class EventPage(ConsentCheckedMixin, SocialMixin, Page):
     """A date in the campaign calendar: a hero feature, a campaign event or a partner's event."""
 
     kind = models.CharField(
@@ -220,8 +221,8 @@ class EventPage(SocialMixin, Page):
             last_day -= dt.timedelta(days=1)
         return start.date(), last_day
 
-    def get_social_image(self):
-        return self.social_image or (self.hero_story.photo if self.hero_story else None)
+    def default_social_image(self):
+        return self.hero_story.photo if self.hero_story else None
 
     def get_social_text(self):
         return self.social_text or self.intro

@@ -11,10 +11,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core import api_fields
+from cms.core.consent import ConsentCheckedMixin
 from cms.core.mixins import SocialMixin
 
 
-class MissionIndexPage(Page):
+class MissionIndexPage(ConsentCheckedMixin, Page):
     """Every country office taking part in the campaign."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))
@@ -40,7 +41,7 @@ class MissionIndexPage(Page):
         return context
 
 
-class MissionHubPage(SocialMixin, Page):
+class MissionHubPage(ConsentCheckedMixin, SocialMixin, Page):
     """A country office's room: its stories and calendar entries live beneath it."""
 
     country = CountryField(

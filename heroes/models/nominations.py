@@ -8,6 +8,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.core.consent import ConsentCheckedMixin
+
 
 def private_storage():
     """Uploads the public sends us: outside MEDIA_ROOT, so no URL ever serves them."""
@@ -110,7 +112,7 @@ class Nomination(models.Model):
         return f"{self.hero_name} ({self.country.name})"
 
 
-class NominatePage(Page):
+class NominatePage(ConsentCheckedMixin, Page):
     """The public nomination form: a hero's name, country, story and photo."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))

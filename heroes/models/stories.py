@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.functional import cached_property
@@ -18,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core import api_fields
 from cms.core.blocks import StoryBodyBlock
+from cms.core.consent import ConsentCheckedMixin
 from cms.core.mixins import SocialMixin
 
 STORIES_PER_PAGE = 12
@@ -50,7 +50,7 @@ class HeroCategory(TranslatableMixin, models.Model):
         return self.name
 
 
-class HeroIndexPage(Page):
+class HeroIndexPage(ConsentCheckedMixin, Page):
     """Every live story of its locale, filterable by country, tag and mission."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))
@@ -89,7 +89,7 @@ class HeroStoryTag(TaggedItemBase):
     )
 
 
-class HeroStoryPage(SocialMixin, Page):
+class HeroStoryPage(ConsentCheckedMixin, SocialMixin, Page):
     """A migrant hero's story, told by the mission of the country they live in."""
 
     hero_name = models.CharField(max_length=255, verbose_name=_("hero's name"))
@@ -224,19 +224,6 @@ class HeroStoryPage(SocialMixin, Page):
         verbose_name = _("hero story")
         verbose_name_plural = _("hero stories")
 
-    def clean(self):
-        super().clean()
-        # A hero's portrait is personal data: it is used only once the person has agreed.
-        if self.photo_id and not self.photo.has_publishable_consent:
-            raise ValidationError(
-                {
-                    "photo": _(
-                        "Record the pictured person's consent on this photo first "
-                        "(Images → the photo → consent)."
-                    )
-                }
-            )
-
     @cached_property
     def mission(self):
         """The hub this story belongs to (its parent in the page tree)."""
@@ -249,8 +236,8 @@ class HeroStoryPage(SocialMixin, Page):
         """The nominator's name, only when they agreed to be credited; else an empty string."""
         return self.nominator_name if self.nominator_agreed_to_credit else ""
 
-    def get_social_image(self):
-        return self.social_image or self.photo
+    def default_social_image(self):
+        return self.photo
 
     def get_live_related_stories(self):
         from heroes import selectors

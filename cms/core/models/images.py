@@ -64,9 +64,14 @@ class CampaignImage(AbstractImage):
     def default_alt_text(self):
         return self.description
 
+    @staticmethod
+    def consent_allows_publication(consent):
+        """The rule (cms.core.consent): a face is shown once its consent is recorded."""
+        return consent != PhotoConsent.PENDING
+
     @property
     def has_publishable_consent(self):
-        return self.consent != PhotoConsent.PENDING
+        return self.consent_allows_publication(self.consent)
 
 
 class CampaignRendition(AbstractRendition):

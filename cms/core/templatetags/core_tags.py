@@ -8,6 +8,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page, Site
 
+from cms.core import consent
+
 register = template.Library()
 
 
@@ -50,6 +52,12 @@ def site_menu(context):
     if home is None:
         return Page.objects.none()
     return home.get_children().live().public().in_menu()
+
+
+@register.filter
+def publishable(image):
+    """The image if the public may see it (consent recorded), else None: cms.core.consent."""
+    return consent.publishable(image)
 
 
 @register.filter
