@@ -28,7 +28,8 @@ run: install catalogs ## Set up and serve the demo at http://$(HOST):$(PORT)/ (a
 	@echo
 	@echo "  Site:  http://$(HOST):$(PORT)/"
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/   (admin / changeme, demo only;"
-	@echo "         also mcd, kenya-editor, kenya-focal-point with the same password)"
+	@echo "         also mcd, kenya-editor, kenya-focal-point and a translator per language:"
+	@echo "         french-translator, spanish-translator, arabic-translator; same password)"
 	@echo "  API:   http://$(HOST):$(PORT)/api/v3/docs/   (OpenAPI: /api/v3/openapi.json)"
 	@echo
 	@# Scheduled publishing: publish_scheduled every minute beside the development server.

@@ -49,13 +49,16 @@ class MissionSetup:
     invited: object | None  # the focal point user, when an invitation was sent
 
 
-def setup_mission(*, country, name, focal_point_email, user=None):
+def setup_mission(*, country, name, focal_point_email, user=None, invite=True):
     """Open a country office's room, or check an existing one: idempotent.
 
     Creates (when missing) the mission, its hub and the hub's aliases in every locale, its
     collection, its editors' and focal point's groups with exactly their rights, the
     endorsement workflow on the hub, and invites the focal point. Refuses, changing
     nothing, a country code that isn't one, or a country or name another mission has.
+
+    With `invite=False` (the demo loader) no email is sent: a new focal point's account is
+    made, inactive, and opens only once someone gives it a password.
     """
     code, name, email = (country or "").strip().upper(), (name or "").strip(), focal_point_email
     errors = {}
@@ -93,7 +96,7 @@ def setup_mission(*, country, name, focal_point_email, user=None):
         hub = _ensure_hub(mission)
         _ensure_hub_aliases(hub)
         roles.ensure_mission_roles(mission)
-        invited = _ensure_focal_point(mission, email)
+        invited = _ensure_focal_point(mission, email, invite=invite)
         if existing is None:
             log(instance=hub, action="heroes.mission_set_up", user=user, data={"country": code})
     return MissionSetup(mission=mission, hub=hub, created=existing is None, invited=invited)
@@ -144,17 +147,17 @@ def _ensure_hub_aliases(hub):
         hub.copy_for_translation(locale, alias=True)
 
 
-def _ensure_focal_point(mission, email):
-    """Put the focal point in their group; invite them if they have no account yet."""
+def _ensure_focal_point(mission, email, *, invite):
+    """Put the focal point in their group; invite them (if `invite`) if they have no account yet."""
     User = get_user_model()
     user = User.objects.filter(email__iexact=email).first()
-    invite = user is None
-    if invite:
+    new = user is None
+    if new:
         user = User.objects.create_user(username=email, email=email, is_active=False)
         user.set_unusable_password()
         user.save(update_fields=["password"])
     user.groups.add(mission.focal_point_group)
-    if invite:
+    if new and invite:
         send_invitation(user=user, mission=mission)
         return user
     return None

@@ -310,6 +310,7 @@ class DemoLoader:
                 country=mission["country"],
                 name=mission["title"],
                 focal_point_email=demo_focal_point_email(mission["slug"]),
+                invite=False,  # loading content sends no email; demo logins get a password
             )
             if setup.created:
                 self._note(f"mission {setup.mission.name}")

@@ -1,5 +1,6 @@
 import datetime as dt
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -7,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.test import override_settings
 from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -14,6 +16,7 @@ from wagtail.models import Locale, Page, PageLogEntry, Revision, Site
 from wagtail_localize.models import StringTranslation, TranslationLog, TranslationSource
 
 from heroes.models import EventKind, EventPage, HeroCategory, HeroStoryPage, MissionHubPage
+from home.management.commands.load_demo import demo_translators
 from home.models import CampaignMaterial, HomePage
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -75,6 +78,39 @@ def test_a_second_load_demo_changes_nothing():
     call_command("load_demo", year=2026, verbosity=0)
 
     assert snapshot() == before
+
+
+def a_closed_port():
+    """A local TCP port nothing listens on (the system's pick, released at once)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_load_demo_needs_no_mail_server():
+    """The production mail settings with no SMTP server answering: loading sends no email."""
+    with override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=a_closed_port(),
+        EMAIL_TIMEOUT=5,
+    ):
+        call_command("load_demo", year=2026, verbosity=0)
+
+    assert MissionHubPage.objects.filter(locale=Locale.get_default()).count() >= 6
+
+
+def test_the_demo_has_a_translator_for_every_content_language_but_the_default():
+    languages = [("en", "English"), ("fr", "French"), ("pt", "Portuguese"), ("sw", "Swahili")]
+
+    with override_settings(LANGUAGES=languages, WAGTAIL_CONTENT_LANGUAGES=languages):
+        translators = demo_translators()
+
+    assert translators == {
+        "fr": "french-translator",
+        "pt": "portuguese-translator",
+        "sw": "swahili-translator",
+    }
 
 
 def test_the_demo_admin_is_refused_outside_the_development_settings():

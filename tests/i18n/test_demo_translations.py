@@ -1,28 +1,40 @@
 """The demo campaign reads in French, Spanish and Arabic, translated through wagtail-localize.
 
-The demo is loaded once for the module (in a transaction rolled back at the end): each test
-reads it in its own savepoint.
+The demo is loaded once for the module, with its logins (in a transaction rolled back at the
+end): each test reads it in its own savepoint.
 """
 
 import html
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
+from django.test import override_settings
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
+from cms.core.roles import translator_group
 from heroes.models import HeroCategory, HeroStoryPage, MissionHubPage
 from home.demo import translations
+from home.management.commands.load_demo import demo_translators
 from home.models import CampaignMaterial, HomePage
 
 pytestmark = pytest.mark.django_db
+
+# What the development settings give `load_demo --admin`.
+DEMO_LOGIN = {"DEMO_ADMIN_USERNAME": "admin", "DEMO_ADMIN_PASSWORD": "changeme"}
+
+
+def load_demo_with_logins():
+    with override_settings(**DEMO_LOGIN):
+        call_command("load_demo", admin=True, year=2026, verbosity=0)
 
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", year=2026, verbosity=0)
+        load_demo_with_logins()
         yield
         transaction.set_rollback(True)
 
@@ -169,3 +181,38 @@ def test_a_translators_later_edit_survives_a_second_load_demo(demo):
 
     edited.refresh_from_db()
     assert edited.data == "Proposez votre héros"
+
+
+def test_the_demo_has_a_translator_login_per_language(demo):
+    assert demo_translators() == {
+        "fr": "french-translator",
+        "es": "spanish-translator",
+        "ar": "arabic-translator",
+    }
+
+
+@pytest.mark.parametrize("language_code", ["fr", "es", "ar"])
+def test_a_demo_translator_edits_their_languages_tree_only(demo, client, language_code):
+    """Wagtail answers another tree's edit view with a redirect to the dashboard (302)."""
+    assert client.login(username=demo_translators()[language_code], password="changeme")
+    story = HeroStoryPage.objects.get(slug="amina-yusuf", locale=Locale.get_default())
+
+    for locale in Locale.objects.all():
+        page = story.get_translation(locale)
+        response = client.get(f"/admin/pages/{page.pk}/edit/")
+        if locale.language_code == language_code:
+            assert response.status_code == 200, locale
+        else:
+            assert response.status_code == 302, locale
+            assert response["Location"] == "/admin/"
+
+
+def test_a_second_load_demo_keeps_one_translator_per_language(demo):
+    User = get_user_model()
+    before = set(User.objects.values_list("username", "groups__name"))
+
+    load_demo_with_logins()
+
+    assert set(User.objects.values_list("username", "groups__name")) == before
+    for language_code, username in demo_translators().items():
+        assert User.objects.get(username=username).groups.get() == translator_group(language_code)

@@ -16,7 +16,7 @@ from wagtail.models import (
     WorkflowPage,
 )
 
-from heroes import roles
+from heroes import roles, services
 from heroes.models import Mission, MissionHubPage
 
 pytestmark = pytest.mark.django_db
@@ -88,6 +88,19 @@ def test_the_focal_point_is_invited_and_opens_their_account_with_the_link(client
     focal_point.refresh_from_db()
     assert focal_point.is_active
     assert client.login(username=focal_point.username, password=password)
+
+
+def test_the_service_sends_no_invitation_when_told_not_to(mission_index):
+    """The demo loader's way: the room is opened, the focal point's account waits, no email."""
+    setup = services.setup_mission(
+        country="KE", name="Kenya", focal_point_email="wanjiru@kenya.example.org", invite=False
+    )
+
+    focal_point = get_user_model().objects.get(email="wanjiru@kenya.example.org")
+    assert setup.created and setup.invited is None
+    assert not focal_point.is_active
+    assert list(focal_point.groups.all()) == [setup.mission.focal_point_group]
+    assert mail.outbox == []
 
 
 def test_setup_mission_is_idempotent(mission_index):

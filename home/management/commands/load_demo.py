@@ -2,7 +2,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.text import slugify
+from django.utils.translation import get_language_info
+from wagtail.coreutils import get_content_languages
 
+from cms.core.roles import translator_group
 from heroes import roles
 from heroes.models import Mission
 from home.demo.loader import DemoLoader, demo_focal_point_email
@@ -11,6 +15,15 @@ from home.demo.loader import DemoLoader, demo_focal_point_email
 DEMO_MCD = "mcd"
 DEMO_EDITOR = "kenya-editor"
 DEMO_FOCAL_POINT = "kenya-focal-point"
+
+
+def demo_translators():
+    """One translator per content language but the default: {"fr": "french-translator", …}."""
+    return {
+        code: f"{slugify(get_language_info(code)['name'])}-translator"
+        for code in get_content_languages()
+        if code != settings.LANGUAGE_CODE
+    }
 
 
 class Command(BaseCommand):
@@ -25,7 +38,8 @@ class Command(BaseCommand):
             action="store_true",
             help=(
                 "Also create the demo logins (development settings only): admin, mcd, "
-                "kenya-editor and kenya-focal-point, all with the password changeme."
+                "kenya-editor, kenya-focal-point and a translator per language "
+                "(french-translator, …), all with the password changeme."
             ),
         )
         parser.add_argument(
@@ -58,13 +72,17 @@ class Command(BaseCommand):
         return password
 
     def _demo_users(self, password):
-        """The superuser, and one person of each role to try the endorsement workflow."""
+        """The superuser, one person of each role to try the endorsement workflow, translators."""
         User = get_user_model()
         accounts = [
             (settings.DEMO_ADMIN_USERNAME, "admin@example.org", True),
             (DEMO_MCD, "mcd@example.org", False),
             (DEMO_EDITOR, "editor.kenya@example.org", False),
             (DEMO_FOCAL_POINT, demo_focal_point_email("kenya"), False),
+            *(
+                (username, f"translator.{code}@example.org", False)
+                for code, username in demo_translators().items()
+            ),
         ]
         for username, email, superuser in accounts:
             if User.objects.filter(username=username).exists():
@@ -79,3 +97,5 @@ class Command(BaseCommand):
         User.objects.get(username=DEMO_EDITOR).groups.add(
             Mission.objects.get(country="KE").editors_group
         )
+        for code, username in demo_translators().items():
+            User.objects.get(username=username).groups.add(translator_group(code))
