@@ -4,8 +4,10 @@ Mounted at /api/v3/ (document at /api/v3/openapi.json, docs at /api/v3/docs/). C
 routers are added here, to the same instance, before its URLs are read.
 """
 
+from django.core.exceptions import ImproperlyConfigured
 from wagtail.api.v3.api import api
 
+from cms.core import media_api
 from cms.core.middleware import TOKEN_ONLY_API_PATHS
 from heroes.api import calendar, map, nominations, oembed, preview, share, spotlight, stories
 from home import api as home_api
@@ -15,8 +17,29 @@ api.description = (
     "The campaign's content: Wagtail's v3 API (pages, images, documents, snippets) plus the "
     "campaign's own endpoints (stories, calendar, map, share kit, oEmbed). Anonymous callers "
     "read live, public content; writing needs a Wagtail API token (Authorization: Bearer …) "
-    "and the caller's own permissions. Errors are RFC 7807 problem documents."
+    "and the caller's own permissions; a token that is not valid (unknown, revoked, expired) "
+    "is refused with a 401 on every route, never read as anonymous. Errors are RFC 7807 "
+    "problem documents."
 )
+
+
+def _replace_router(prefix, router):
+    """Mount `router` where a Wagtail app mounted its own at `prefix`, in the same place.
+
+    Wagtail's apps mount their routers on this API from their `ready()`; django-ninja has
+    no public way to take one back, so this swaps the registration before the URLs are
+    built (ninja reads `_router_registrations` then, and keeps `_routers` for listings).
+    """
+    for registrations in (api._router_registrations, api._routers):
+        mounted = [i for i, registration in enumerate(registrations) if registration[0] == prefix]
+        if len(mounted) != 1:
+            raise ImproperlyConfigured(f"Expected one router mounted at {prefix}: {mounted}")
+        registrations[mounted[0]] = (prefix, router, *registrations[mounted[0]][2:])
+
+
+# The image and document APIs show each token the collections its user may work in.
+_replace_router("/images/", media_api.images_router)
+_replace_router("/documents/", media_api.documents_router)
 
 api.add_router("/stories/", stories.router)
 api.add_router("/stories/", share.router)

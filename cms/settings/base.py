@@ -87,7 +87,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "cms.core.middleware.TokenOnlyMediaApiMiddleware",
+    "cms.core.middleware.ApiTokenMiddleware",
     # Last, so it sees the final response: shared cache, ETag and Cache-Control for the
     # public API, pages and feeds (cms/core/cache.py).
     "cms.core.cache.PublicResponseCacheMiddleware",
