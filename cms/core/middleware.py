@@ -1,5 +1,8 @@
 """Middleware of the project."""
 
+import codecs
+import csv
+
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils.translation import gettext as _
 
@@ -86,3 +89,62 @@ def _token_refusal(request):
         return response
     return None
 
+
+#: OWASP's rule against CSV injection: a spreadsheet opening the file reads a cell starting
+#: with one of these as a formula (=HYPERLINK(…), +cmd|' /C calc'!A0, @SUM(…), -2+3).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_cell(text):
+    """`text` as a spreadsheet shows it and never runs it: prefixed with ' if formula-like."""
+    return f"'{text}" if text.startswith(FORMULA_TRIGGERS) else text
+
+
+class InertCsvExportMiddleware:
+    """Make every CSV export of the admin inert: no cell can be read as a formula.
+
+    The exports are Wagtail's (SpreadsheetExportMixin, `?export=csv`): snippet and model
+    listings with `list_export` (the multipliers), the reports (site history, locked and
+    aging pages, workflows), redirects and form submissions. Their cells are written by
+    many views, some of them Wagtail's own, and hold what editors and the public typed, so
+    they are escaped here, once, as the rows stream out. (The XLSX exports are safe already:
+    Wagtail stores formula-like cells as text.)
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.GET.get("export") == "csv"
+            and response.streaming
+            and response.get("Content-Type", "").startswith("text/csv")
+        ):
+            response.streaming_content = _inert_rows(response.streaming_content, response.charset)
+        return response
+
+
+class _Echo:
+    def write(self, text):
+        return text
+
+
+def _inert_rows(chunks, charset):
+    writer = csv.writer(_Echo())
+    for row in csv.reader(_lines(chunks, charset)):
+        yield writer.writerow([inert_cell(cell) for cell in row])
+
+
+def _lines(chunks, charset):
+    """The text of `chunks` (bytes, cut anywhere) line by line, each with its newline."""
+    decoder = codecs.getincrementaldecoder(charset)()
+    pending = ""
+    for chunk in chunks:
+        pending += decoder.decode(chunk)
+        *lines, pending = pending.split("\n")
+        for line in lines:
+            yield line + "\n"
+    pending += decoder.decode(b"", final=True)
+    if pending:
+        yield pending

@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.core.middleware.ApiTokenMiddleware",
+    "cms.core.middleware.InertCsvExportMiddleware",
     # Last, so it sees the final response: shared cache, ETag and Cache-Control for the
     # public API, pages and feeds (cms/core/cache.py).
     "cms.core.cache.PublicResponseCacheMiddleware",

