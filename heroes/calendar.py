@@ -58,6 +58,46 @@ class Month:
         return Month(self.year + 1, 1) if self.month == 12 else Month(self.year, self.month + 1)
 
 
+@dataclass(frozen=True)
+class CalendarSpan:
+    """The months the calendar pages through (`first` to `last`), and the month it opens on."""
+
+    first: Month
+    last: Month
+    opening: Month
+
+    def __contains__(self, month):
+        return self.first <= month <= self.last
+
+
+def calendar_span(*, locale, today):
+    """The campaign's years, one year either side: the calendar goes no further.
+
+    The campaign's years are those its live events (in `locale`) fall in, from the first
+    event's to the last one's; this year when there is no event yet. The calendar opens on
+    today's month within the campaign's years, else on the campaign's nearest month with an
+    event (its first before the campaign, its last after it).
+    """
+    events = selectors.live_events(locale=locale)
+    first_event = events.first()
+    this_month = Month.containing(today)
+    if first_event is None:
+        first_year = last_year = today.year
+        opening = this_month
+    else:
+        last_event = events.order_by("-end", "-pk").first()
+        earliest = Month.containing(first_event.local_dates[0])
+        latest = Month.containing(last_event.local_dates[1])
+        first_year, last_year = earliest.year, latest.year
+        if first_year <= today.year <= last_year:
+            opening = this_month
+        else:
+            opening = min(max(this_month, earliest), latest)
+    return CalendarSpan(
+        first=Month(first_year - 1, 1), last=Month(last_year + 1, 12), opening=opening
+    )
+
+
 def events_between(*, locale, first_day, last_day, country=None, kind=None):
     """Live events whose local dates overlap [first_day, last_day], in start order."""
     window_start = dt.datetime.combine(first_day, dt.time.min, dt.UTC) - MAX_UTC_OFFSET

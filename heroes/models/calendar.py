@@ -4,6 +4,7 @@ import zoneinfo
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -67,11 +68,15 @@ class CalendarPage(ConsentCheckedMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         form = CalendarFilterForm(request.GET or None, locale=self.locale)
         params = form.valid_data if form.is_bound else {}
-        month = params.get("month") or calendar.Month.containing(timezone.localdate())
+        span = calendar.calendar_span(locale=self.locale, today=timezone.localdate())
+        month = params.get("month") or span.opening
+        if month not in span:
+            raise Http404("The calendar goes no further than a year around the campaign.")
         filters = {"country": params.get("country"), "kind": params.get("kind")}
         context["filter_form"] = form
         context["view"] = params.get("view") or "month"
         context["month"] = month
+        context["span"] = span
         context["weeks"] = calendar.month_grid(locale=self.locale, month=month, **filters)
         context["events"] = calendar.events_in_month(locale=self.locale, month=month, **filters)
         return context

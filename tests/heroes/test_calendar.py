@@ -4,7 +4,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from wagtail.models import PageViewRestriction
 
-from heroes.calendar import Month, events_between, events_in_month, month_grid
+from heroes.calendar import (
+    Month,
+    calendar_span,
+    events_between,
+    events_in_month,
+    month_grid,
+)
 from heroes.models import EventKind
 from tests.factories import EventPageFactory, MissionHubPageFactory, MissionIndexPageFactory
 
@@ -285,3 +291,67 @@ def test_the_calendar_of_a_language_leaves_out_the_events_of_the_others(
 
     assert events_in_month(locale=mission_hub.locale, month=NOVEMBER) == [english]
     assert events_in_month(locale=french_hub.locale, month=NOVEMBER) == [french]
+
+
+# The calendar's span: the campaign's years, one year either side ------------------------------
+
+
+@pytest.mark.django_db
+def test_the_calendar_spans_the_years_of_the_campaigns_events_and_one_year_either_side(
+    mission_hub,
+):
+    event_at(mission_hub, at(2026, 3, 8, 10, 0))
+    event_at(mission_hub, at(2027, 11, 1, 10, 0))
+
+    span = calendar_span(locale=mission_hub.locale, today=dt.date(2026, 6, 15))
+
+    assert (span.first, span.last) == (Month(2025, 1), Month(2028, 12))
+    assert Month(2025, 1) in span and Month(2028, 12) in span
+    assert Month(2024, 12) not in span and Month(2029, 1) not in span
+
+
+@pytest.mark.django_db
+def test_the_calendar_opens_on_this_month_during_the_campaigns_years(mission_hub):
+    event_at(mission_hub, at(2026, 11, 1, 10, 0))
+
+    span = calendar_span(locale=mission_hub.locale, today=dt.date(2026, 2, 3))
+
+    assert span.opening == Month(2026, 2)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("today", "opening"),
+    [(dt.date(2025, 12, 31), Month(2026, 3)), (dt.date(2027, 1, 1), Month(2026, 11))],
+)
+def test_outside_the_campaigns_years_the_calendar_opens_on_its_nearest_month_with_an_event(
+    mission_hub, today, opening
+):
+    event_at(mission_hub, at(2026, 3, 8, 10, 0))
+    event_at(mission_hub, at(2026, 11, 1, 10, 0))
+
+    assert calendar_span(locale=mission_hub.locale, today=today).opening == opening
+
+
+@pytest.mark.django_db
+def test_the_campaigns_months_are_the_local_months_of_its_events(mission_hub):
+    """A concert at 01:00 on 1 January 2027 in Nairobi is still 2026 in UTC: 2027 it is."""
+    event_at(mission_hub, at(2027, 1, 1, 1, 0, tz="Africa/Nairobi"))
+
+    span = calendar_span(locale=mission_hub.locale, today=dt.date(2030, 5, 1))
+
+    assert span.opening == Month(2027, 1)
+    assert (span.first, span.last) == (Month(2026, 1), Month(2028, 12))
+
+
+@pytest.mark.django_db
+def test_without_events_the_calendar_spans_this_year_and_one_year_either_side(mission_hub):
+    event_at(mission_hub, at(2020, 5, 1, 10, 0), draft=True)  # a draft is no campaign date
+
+    span = calendar_span(locale=mission_hub.locale, today=dt.date(2026, 7, 4))
+
+    assert (span.first, span.last, span.opening) == (
+        Month(2025, 1),
+        Month(2027, 12),
+        Month(2026, 7),
+    )

@@ -232,6 +232,56 @@ class TestCalendar:
     def test_a_bad_month_is_reported_not_a_500(self, client, calendar):
         assert "Enter a month as YYYY-MM" in text(get(client, calendar, month="2026-13"))
 
+    @pytest.fixture
+    def campaign_2026(self, mission_hub):
+        """A campaign in 2026 only: the calendar pages from January 2025 to December 2027."""
+        EventPageFactory(parent=mission_hub, start=dt.datetime(2026, 11, 14, 20, 0, tzinfo=dt.UTC))
+
+    @staticmethod
+    def month_links(soup):
+        """The previous and next month links, by their rel: {"prev": <a>, "next": <a>}."""
+        return {a["rel"][0]: a for a in soup.select(".calendar-nav__months a")}
+
+    @pytest.mark.parametrize("month", ["2024-12", "2028-01", "2200-12"])
+    def test_a_month_beyond_a_year_around_the_campaign_is_not_found(
+        self, client, calendar, campaign_2026, month
+    ):
+        for view in ("month", "list"):
+            assert client.get(calendar.url, {"month": month, "view": view}).status_code == 404
+
+    def test_the_last_month_in_bounds_has_no_next_link(self, client, calendar, campaign_2026):
+        links = self.month_links(get(client, calendar, month="2027-12"))
+
+        assert set(links) == {"prev"}
+        assert links["prev"]["href"] == "?month=2027-11"
+
+    def test_the_first_month_in_bounds_has_no_previous_link(self, client, calendar, campaign_2026):
+        links = self.month_links(get(client, calendar, month="2025-01"))
+
+        assert set(links) == {"next"}
+        assert links["next"]["href"] == "?month=2025-02"
+
+    def test_month_and_view_links_ask_robots_not_to_follow_them(
+        self, client, calendar, campaign_2026
+    ):
+        soup = get(client, calendar, month="2026-11", country="KE")
+
+        links = soup.select(".calendar-nav a")
+        assert len(links) == 4  # previous, next, month view, list view
+        assert all("nofollow" in link["rel"] for link in links)
+
+    def test_after_the_campaign_the_calendar_opens_on_its_last_month(
+        self, client, calendar, mission_hub
+    ):
+        """Today is long after a campaign in 2000: the calendar opens on October 2000."""
+        EventPageFactory(parent=mission_hub, start=dt.datetime(2000, 3, 8, 10, 0, tzinfo=dt.UTC))
+        EventPageFactory(parent=mission_hub, start=dt.datetime(2000, 10, 1, 10, 0, tzinfo=dt.UTC))
+
+        soup = get(client, calendar)
+
+        assert soup.find("caption").get_text(strip=True) == "October 2000"
+        assert set(self.month_links(soup)) == {"prev", "next"}
+
 
 def test_search_finds_live_stories_only(client, home_page, mission_hub):
     HeroStoryPageFactory(parent=mission_hub, hero_name="Hala Al-Masri", headline="Coding club")
