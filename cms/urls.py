@@ -1,6 +1,9 @@
+import re
+from pathlib import Path
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -11,6 +14,9 @@ from cms.core.sitemaps import LocalizedSitemap
 from heroes import embeds, feeds
 from heroes.views import AcceptInvitationView
 from search import views as search_views
+
+#: The folders of MEDIA_ROOT anyone may fetch: Wagtail's renditions and users' avatars.
+SERVED_MEDIA = ("images", "avatar_images")
 
 urlpatterns = [
     path(
@@ -26,10 +32,22 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.views.static import serve
 
-    # Uploaded media in development; production serves them from object storage or the proxy.
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Uploaded media in development, as the production proxy serves them (README): image
+    # renditions and the admin's avatars only. Originals (original_images/, with whatever
+    # they carry), documents (served by /documents/ with their privacy) and pending uploads
+    # (uploaded_files/) are never served.
+    media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    urlpatterns += [
+        # Each folder is its own root, so a path with ../ cannot climb out of it.
+        re_path(
+            rf"^{media_prefix}{folder}/(?P<path>.+)$",
+            serve,
+            {"document_root": Path(settings.MEDIA_ROOT) / folder},
+        )
+        for folder in SERVED_MEDIA
+    ]
 
 # Pages in every language live under /<lang>/ (/en/, /fr/, /es/, /ar/).
 urlpatterns += i18n_patterns(

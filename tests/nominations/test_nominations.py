@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from PIL import Image
+from PIL import Image, PngImagePlugin
 
 from heroes.models import Nomination, NominationStatus
 from tests.factories import NominatePageFactory
@@ -66,6 +66,33 @@ def test_a_nomination_with_a_photo_is_stored_privately_without_its_metadata(
         exif = stored.getexif()
         assert GPS_TAG not in exif and 0x010F not in exif
         assert stored.size == (800, 600)
+
+
+def photo_with_hidden_text(kind):
+    """A photo whose metadata is not EXIF: a JPEG comment, or a PNG text chunk."""
+    image = Image.new("RGB", (800, 600), (200, 120, 40))
+    buffer = io.BytesIO()
+    if kind == "JPEG":
+        image.save(buffer, format="JPEG", comment=b"Taken at 1.2833 S 36.8167 E")
+    else:
+        text = PngImagePlugin.PngInfo()
+        text.add_text("comment", "Taken at 1.2833 S 36.8167 E")
+        image.save(buffer, format="PNG", pnginfo=text)
+    return SimpleUploadedFile(f"hero.{kind.lower()}", buffer.getvalue())
+
+
+@pytest.mark.parametrize("kind", ["JPEG", "PNG"])
+def test_a_nomination_photo_keeps_no_comment_or_text_chunk(client, nominate_page, kenya, kind):
+    client.post(nominate_page.url, {**form_data(), "photo": photo_with_hidden_text(kind)})
+
+    nomination = Nomination.objects.get()
+    with nomination.photo.open("rb") as stored:
+        content = stored.read()
+    assert b"36.8167" not in content
+    with Image.open(io.BytesIO(content)) as stored:
+        assert stored.format == "JPEG"
+        assert "comment" not in stored.info
+        assert [segment for segment, _ in stored.applist] == ["APP0"]
 
 
 def test_the_nominator_and_the_reviewers_are_told(

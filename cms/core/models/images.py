@@ -1,7 +1,17 @@
+import io
+import os
+
+from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.search import index
+from wagtail.utils.file import hash_filelike
+
+from cms.core.image_metadata import strip_metadata
+
+#: The fields that describe an image's file, rewritten with it.
+FILE_FIELDS = ("file", "width", "height", "file_size", "file_hash")
 
 
 class PhotoConsent(models.TextChoices):
@@ -44,6 +54,9 @@ class CampaignImage(AbstractImage):
         help_text=_("Who gave consent, when and for what use. Never published."),
     )
 
+    #: The name of the file as last read from or saved to the database (see `save`).
+    _stored_file_name = None
+
     admin_form_fields = (
         *Image.admin_form_fields,
         "credit",
@@ -55,6 +68,66 @@ class CampaignImage(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        image = super().from_db(db, field_names, values)
+        image._stored_file_name = image._file_name()
+        return image
+
+    def save(self, *args, **kwargs):
+        """Every new file is stored without its metadata, whichever path it came by.
+
+        The admin's single and multiple upload, the write API, the demo loader and scripts
+        all save the model: a file not saved here before is stripped first, and its width,
+        height, size and hash are those of the stripped file.
+        """
+        update_fields = kwargs.get("update_fields")
+        saves_file = update_fields is None or "file" in update_fields
+        if saves_file and self._has_new_file() and self.strip_file_metadata() and update_fields:
+            kwargs["update_fields"] = {*update_fields, *FILE_FIELDS}
+        super().save(*args, **kwargs)
+        self._stored_file_name = self._file_name()
+
+    def strip_file_metadata(self):
+        """Strip the file of its metadata (in storage if it is stored); True if it had any.
+
+        Raises cms.core.image_metadata.UnsafeImage for a file that is no image or a
+        decompression bomb.
+        """
+        file = self.file
+        if file._committed:
+            with file.storage.open(file.name, "rb") as stored:
+                content = stored.read()
+        else:
+            file.seek(0)
+            content = file.read()
+            file.seek(0)
+        clean = strip_metadata(content)
+        if not clean.stripped:
+            return False
+        if file._committed:
+            # Rewritten in place: the same name, the stale content gone from storage.
+            name, storage = file.name, file.storage
+            file.close()
+            storage.delete(name)
+            self.file = storage.save(name, ContentFile(clean.content))
+        else:
+            self.file = ContentFile(clean.content, name=os.path.basename(file.name))
+        self.width, self.height = clean.width, clean.height
+        self.file_size = len(clean.content)
+        self.file_hash = hash_filelike(io.BytesIO(clean.content))
+        return True
+
+    def _has_new_file(self):
+        if not self._file_name():
+            return False
+        return not self.file._committed or self.file.name != self._stored_file_name
+
+    def _file_name(self):
+        """The file's name without loading a deferred field (None if it is deferred)."""
+        value = self.__dict__.get("file")
+        return getattr(value, "name", value)
 
     @property
     def alt_text(self):
