@@ -53,7 +53,9 @@ def test_an_unpublish_a_delete_and_a_move_are_visible_on_the_next_request(
 
 def test_a_published_translation_is_visible_on_the_next_request(client, story, french_story):
     assert len(client.get(f"/api/v3/pages/{story.pk}/").json()["translations"]) == 1
-    french_story.unpublish()
+    french_story.unpublish()  # withdraws every copy, the English too (cms.core.withdrawal)
+    assert client.get(f"/api/v3/pages/{story.pk}/").status_code == 404
+    story.save_revision().publish()
     assert client.get(f"/api/v3/pages/{story.pk}/").json()["translations"] == []
 
     french_story.save_revision().publish()
