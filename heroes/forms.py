@@ -85,7 +85,10 @@ class CalendarFilterForm(FilterForm):
 
 
 class NominationForm(forms.ModelForm):
-    """The public's nomination of a hero: the site's form (the API validates the same fields)."""
+    """The public's nomination of a hero: its fields and rules, for the site and the API alike.
+
+    heroes.services.receive_nomination checks every nomination with it.
+    """
 
     photo = forms.FileField(
         label=_("Photo of the hero"),
@@ -102,10 +105,10 @@ class NominationForm(forms.ModelForm):
         widgets = {"story": forms.Textarea(attrs={"rows": 8})}
 
     def clean_photo(self):
+        """The photo re-encoded without its metadata (once: this is what is stored)."""
         upload = self.cleaned_data.get("photo")
         if upload:
-            clean_photo(upload)  # raises ValidationError with the reason
-            upload.seek(0)
+            return clean_photo(upload)  # raises ValidationError with the reason
         return upload
 
     def clean(self):

@@ -23,11 +23,13 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django_countries import countries
+from django_ratelimit.core import get_usage
 from wagtail.log_actions import log
 from wagtail.models import Collection, Locale
 
 from cms.core import cache as public_cache
 from heroes import roles
+from heroes.forms import NominationForm
 from heroes.models import (
     Mission,
     MissionHubPage,
@@ -36,7 +38,6 @@ from heroes.models import (
     StoryOfTheMonth,
 )
 from heroes.models.nominations import SUBMITTED_FIELDS
-from heroes.photos import clean_photo
 
 # Missions ---------------------------------------------------------------------------------
 
@@ -270,26 +271,79 @@ def pick_story_of_the_month(*, user, nomination):
 # Public nominations ------------------------------------------------------------------------------
 
 
-def accept_nomination(*, data, photo=None, language="en"):
-    """Receive a hero nominated by the public: store it privately and tell the people concerned.
+class NominationRefused(Exception):
+    """A nomination the public sent that is not taken; each reason below its own type."""
 
-    `data` holds the SUBMITTED_FIELDS, already validated by the site's form or the API's schema.
-    The photo is re-encoded without its metadata; without the pictured person's agreement it
-    is refused. The nominator gets an acknowledgement; the mission of the hero's country (its
-    focal points) and MCD get a notification. Nothing of it is ever published.
+
+class TooManyNominations(NominationRefused):
+    """The client has sent NOMINATIONS_PER_HOUR already: it may try again in `retry_after` s."""
+
+    def __init__(self, retry_after):
+        super().__init__(retry_after)
+        self.retry_after = retry_after
+
+
+class NominationIsSpam(NominationRefused):
+    """A bot filled in the field people don't see: thank it, and keep nothing."""
+
+
+class InvalidNomination(NominationRefused, ValidationError):
+    """The nomination has errors: `form` is the bound NominationForm that holds them."""
+
+    def __init__(self, form):
+        ValidationError.__init__(self, form.errors.as_data())
+        self.form = form
+
+
+def receive_nomination(*, data, photo=None, client, language):
+    """Take a hero nominated by the public, from the site's form or the API: one rule.
+
+    `data` holds the submitted fields (a QueryDict or a dict), `photo` the uploaded file if
+    any, `client` the sender as cms.core.clients.client_key gives it, `language` the one the
+    nominator wrote in. Every attempt counts against the client's hourly budget, shared by
+    the site and the API (TooManyNominations); the fields are checked by NominationForm, the
+    one declaration of them (InvalidNomination); a bot's nomination is dropped
+    (NominationIsSpam). Returns the stored nomination.
     """
-    values = {field: data.get(field) for field in SUBMITTED_FIELDS if field in data}
-    if photo is not None and not values.get("photo_consent"):
-        raise ValidationError(
-            {"photo_consent": _("Confirm that the person in the photo agreed to send it.")}
+    usage = get_usage(
+        None,
+        group="heroes.nominations",
+        key=lambda _group, _request: client,
+        rate=f"{settings.NOMINATIONS_PER_HOUR}/h",
+        increment=True,
+    )
+    if usage is not None and usage["should_limit"]:
+        raise TooManyNominations(retry_after=max(1, usage["time_left"]))
+    form = NominationForm(data, {"photo": photo} if photo is not None else {})
+    if not form.is_valid():
+        raise InvalidNomination(form)
+    if form.is_spam:
+        raise NominationIsSpam
+    values = {field: form.cleaned_data.get(field) for field in SUBMITTED_FIELDS}
+    try:
+        return _store_nomination(
+            values=values, photo=form.cleaned_data.get("photo"), language=language
         )
+    except ValidationError as error:
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+        raise InvalidNomination(form) from None
+
+
+def _store_nomination(*, values, photo, language):
+    """Store a checked nomination privately and tell the people concerned.
+
+    The photo, if any, is the form's: already re-encoded without its metadata. The nominator
+    gets an acknowledgement; the mission of the hero's country (its focal points) and MCD
+    get a notification. Nothing of it is ever published.
+    """
     nomination = Nomination(
         **values,
         language=language,
         mission=Mission.objects.filter(country=values["country"]).first(),
     )
-    if photo is not None:
-        nomination.photo = clean_photo(photo)
+    if photo:
+        nomination.photo = photo
     nomination.full_clean()
     nomination.save()
     transaction.on_commit(lambda: _tell_about_nomination(nomination))

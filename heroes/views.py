@@ -1,8 +1,7 @@
 """Views of the campaign's own pages outside the page tree."""
 
-from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse_lazy
@@ -11,7 +10,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.views.account import PasswordResetConfirmView
 from wagtail.models import Page
 
-from cms.core import ratelimit
+from cms.core import clients
 from heroes import services, workflows
 from heroes.forms import NominationForm
 
@@ -29,39 +28,31 @@ class AcceptInvitationView(PasswordResetConfirmView):
 
 
 def serve_nominate_page(page, request):
-    """The nomination form: rate limited per client, PRG on success, errors in the form."""
+    """The nomination form: PRG on success, errors in the form (rules: receive_nomination)."""
     context = page.get_context(request)
+    form = NominationForm()
     if request.method == "POST":
-        retry_after = ratelimit.hit(
-            "nominations",
-            ratelimit.client_key(request),
-            limit=settings.NOMINATIONS_PER_HOUR,
-            window=3600,
-        )
-        form = NominationForm(request.POST, request.FILES)
-        if retry_after:
-            form.is_valid()
+        try:
+            services.receive_nomination(
+                data=request.POST,
+                photo=request.FILES.get("photo"),
+                client=clients.client_key(request),
+                language=get_language(),
+            )
+        except services.TooManyNominations as refusal:
+            form = NominationForm(request.POST)
             form.add_error(None, _("You have sent many nominations: please try again later."))
             response = TemplateResponse(
                 request, page.get_template(request), {**context, "form": form}, status=429
             )
-            response["Retry-After"] = str(retry_after)
+            response["Retry-After"] = str(refusal.retry_after)
             return response
-        if form.is_valid():
-            if not form.is_spam:
-                data = {k: v for k, v in form.cleaned_data.items() if k not in {"photo", "website"}}
-                try:
-                    services.accept_nomination(
-                        data=data,
-                        photo=form.cleaned_data.get("photo"),
-                        language=get_language(),
-                    )
-                except ValidationError as error:
-                    form.add_error(None, error)
-            if not form.errors:
-                return redirect(f"{page.url}?sent=1")
-    else:
-        form = NominationForm()
+        except services.InvalidNomination as error:
+            form = error.form
+        except services.NominationIsSpam:
+            return redirect(f"{page.url}?sent=1")  # thanked, and ignored
+        else:
+            return redirect(f"{page.url}?sent=1")
     context.update(form=form, sent=request.GET.get("sent") == "1")
     return TemplateResponse(request, page.get_template(request), context)
 

@@ -220,7 +220,14 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # and each client may send so many an hour (counted in the shared cache).
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 NOMINATIONS_PER_HOUR = int(os.environ.get("NOMINATIONS_PER_HOUR", "5"))
-RATELIMIT_TRUST_X_FORWARDED_FOR = env_bool("RATELIMIT_TRUST_X_FORWARDED_FOR")
+# How many proxies of ours stand in front of the app, each appending to X-Forwarded-For:
+# a client is counted by the address the outermost one saw (cms.core.clients). 0 = none,
+# REMOTE_ADDR counts. RATELIMIT_TRUST_X_FORWARDED_FOR (deprecated) means one proxy.
+TRUSTED_PROXY_COUNT = int(
+    os.environ.get(
+        "TRUSTED_PROXY_COUNT", "1" if env_bool("RATELIMIT_TRUST_X_FORWARDED_FOR") else "0"
+    )
+)
 
 # Snippets that promote the campaign: editable by MCD, published only through its endorsement.
 MCD_ENDORSED_SNIPPETS = ["home.CampaignMaterial"]

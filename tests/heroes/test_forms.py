@@ -1,8 +1,11 @@
+import io
+
 import pytest
 from django.utils import translation
+from PIL import Image
 
 from heroes.calendar import Month
-from heroes.forms import CalendarFilterForm, StoryFilterForm
+from heroes.forms import CalendarFilterForm, NominationForm, StoryFilterForm
 from heroes.models import EventKind
 from tests.factories import (
     EventPageFactory,
@@ -10,6 +13,7 @@ from tests.factories import (
     MissionHubPageFactory,
     MissionIndexPageFactory,
 )
+from tests.nominations.test_nominations import GPS_TAG, form_data, photo_with_gps
 
 
 def choice_values(field):
@@ -184,3 +188,16 @@ def test_the_story_filter_names_countries_in_the_readers_language(mission_hub):
         labels = [str(label) for _value, label in form.fields["country"].choices]
 
     assert labels[1:] == ["Allemagne", "Kenya"]
+
+
+# NominationForm -------------------------------------------------------------------------
+
+
+def test_the_nomination_form_holds_the_photo_re_encoded_the_one_time_it_is_read():
+    form = NominationForm(form_data(), {"photo": photo_with_gps()})
+
+    assert form.is_valid(), form.errors
+    photo = form.cleaned_data["photo"]
+    with Image.open(io.BytesIO(photo.read())) as cleaned:
+        assert cleaned.format == "JPEG"
+        assert GPS_TAG not in cleaned.getexif()
