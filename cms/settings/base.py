@@ -45,7 +45,6 @@ INSTALLED_APPS = [
     "webhooks",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
