@@ -1,6 +1,8 @@
 """Campaign material for partner sites: `/api/v3/materials/` (live documents per locale)."""
 
 from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
+from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from cms.core.api_fields import DocumentDict, DocumentField
 from heroes.api.params import get_locale
@@ -17,6 +19,10 @@ class Material(Schema):
     description: str
     document: DocumentDict
 
+    @staticmethod
+    def resolve_document(material) -> DocumentDict:
+        return _document.to_representation(material.document)
+
 
 class MaterialFilters(Schema):
     locale: str | None = Field(None, description="Language code (en, fr, es, ar); default en.")
@@ -29,17 +35,8 @@ class MaterialFilters(Schema):
     summary="Live campaign material (info sheets, posters …)",
     operation_id="materials_list",
 )
+@paginate(WagtailLimitOffsetPagination)
 def list_materials(request, filters: MaterialFilters = Query(...)):  # noqa: B008
-    materials = CampaignMaterial.objects.filter(
+    return CampaignMaterial.objects.filter(
         live=True, locale=get_locale(filters.locale)
     ).select_related("document")
-    return [
-        {
-            "id": material.pk,
-            "title": material.title,
-            "kind": material.kind,
-            "description": material.description,
-            "document": _document.to_representation(material.document),
-        }
-        for material in materials
-    ]

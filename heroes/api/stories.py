@@ -5,10 +5,11 @@ ask for every story one by one. This listing gives each story's card fields in o
 with a constant number of SQL queries whatever the page size.
 """
 
-from django.conf import settings
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
 from wagtail.api.v2.utils import get_full_url
+from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from cms.core.api_fields import CountryField, image_representation
 from heroes import selectors
@@ -71,42 +72,39 @@ class StoryFilters(Schema):
     mission: int | None = Field(None, description="Id of a mission hub: its stories only.")
     tag: str | None = Field(None, description="A tag's slug.")
     category: str | None = Field(None, description="A hero category's slug.")
-    limit: int = Field(20, ge=1, description="How many stories (at most WAGTAILAPI_LIMIT_MAX).")
-    offset: int = Field(0, ge=0)
 
 
-class StoryList(Schema):
-    count: int
-    items: list[StoryCard]
+class StoryCardPagination(WagtailLimitOffsetPagination):
+    """Wagtail's own pagination; the page of stories is then made cards in a few queries."""
+
+    def paginate_queryset(self, queryset, pagination, request, **params):
+        page = super().paginate_queryset(queryset, pagination, request, **params)
+        page["items"] = story_cards(selectors.with_card_relations(page["items"]), request)
+        return page
 
 
 @router.get(
     "/",
-    response=StoryList,
+    response=list[StoryCard],
     url_name="list_stories",
     summary="List live hero stories as cards",
     operation_id="stories_list",
 )
+@paginate(StoryCardPagination)
 def list_stories(request, filters: StoryFilters = Query(...)):  # noqa: B008
-    max_limit = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
-    if filters.limit > max_limit:
-        raise bad_parameter("limit", f"limit cannot be higher than {max_limit}")
     locale = get_locale(filters.locale)
     category = None
     if filters.category:
         category = HeroCategory.objects.filter(locale=locale, slug=filters.category).first()
         if category is None:
             raise bad_parameter("category", f"No hero category has the slug {filters.category!r}.")
-    stories = selectors.live_stories(
+    return selectors.live_stories(
         locale=locale,
         mission=get_mission(filters.mission, locale=locale),
         country=check_country(filters.country),
         tag=filters.tag,
         category=category,
     )
-    count = stories.count()
-    page = stories[filters.offset : filters.offset + filters.limit]
-    return {"count": count, "items": story_cards(selectors.with_card_relations(page), request)}
 
 
 categories_router = Router(tags=["stories"])
@@ -130,6 +128,7 @@ class CategoryFilters(Schema):
     summary="Hero categories (the values of the stories' category filter)",
     operation_id="categories_list",
 )
+@paginate(WagtailLimitOffsetPagination)
 def list_categories(request, filters: CategoryFilters = Query(...)):  # noqa: B008
     categories = HeroCategory.objects.filter(locale=get_locale(filters.locale))
     return categories.order_by("name").values("id", "name", "slug", "description")
