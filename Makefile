@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address `make run` serves, and so the base of every absolute link (cms/core/sites.py).
+BASE_URL ?= http://$(HOST):$(PORT)
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
@@ -22,21 +24,23 @@ $(INSTALLED): requirements.txt requirements-dev.txt
 
 install: $(INSTALLED) ## Create .venv and install the pinned requirements
 
+run: export BASE_URL := $(BASE_URL)
 run: install catalogs ## Set up and serve the demo at http://$(HOST):$(PORT)/ (admin / changeme)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo --admin
 	@echo
-	@echo "  Site:  http://$(HOST):$(PORT)/"
-	@echo "  Admin: http://$(HOST):$(PORT)/admin/   (admin / changeme, demo only;"
+	@echo "  Site:  $(BASE_URL)/"
+	@echo "  Admin: $(BASE_URL)/admin/   (admin / changeme, demo only;"
 	@echo "         also mcd, kenya-editor, kenya-focal-point and a translator per language:"
 	@echo "         french-translator, spanish-translator, arabic-translator; same password)"
-	@echo "  API:   http://$(HOST):$(PORT)/api/v3/docs/   (OpenAPI: /api/v3/openapi.json)"
+	@echo "  API:   $(BASE_URL)/api/v3/docs/   (OpenAPI: /api/v3/openapi.json)"
 	@echo
 	@# Scheduled publishing: publish_scheduled every minute beside the development server.
 	@( while sleep 60; do $(PY) manage.py publish_scheduled >/dev/null; done ) & scheduler=$$!; \
 	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+demo: export BASE_URL := $(BASE_URL)
 demo: install catalogs ## Migrate and load the demo content without serving
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo --admin

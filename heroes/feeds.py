@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
+from cms.core.sites import absolute_url
 from heroes import selectors
 from heroes.models import MissionHubPage
 
@@ -61,13 +62,15 @@ class StoryFeed(Feed):
     def link(self, scope):
         locale, mission = scope
         page = mission or selectors.story_index(locale=locale)
-        return page.get_full_url(self.request) if page else f"/{locale.language_code}/"
+        if page is None:
+            return absolute_url(f"/{locale.language_code}/")
+        return page.get_full_url(self.request)
 
     def description(self, scope):
         return _("Stories of migrants who make a difference in their communities.")
 
     def feed_url(self, scope):
-        return self.request.build_absolute_uri(self.request.path)
+        return absolute_url(self.request.path)
 
     def items(self, scope):
         locale, mission = scope

@@ -199,7 +199,13 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "#MigrantHeroes"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# One base URL for every absolute link: the Site record (cms/core/sites.py), the API, feeds,
+# the sitemap, Open Graph, oEmbed and emails. WAGTAILADMIN_BASE_URL and WAGTAILAPI_BASE_URL
+# follow it unless set on their own.
+BASE_URL = os.environ.get(
+    "BASE_URL", os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", BASE_URL)
 WAGTAILIMAGES_IMAGE_MODEL = "core.CampaignImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "core.CampaignDocument"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
@@ -232,7 +238,7 @@ TRUSTED_PROXY_COUNT = int(
 MCD_ENDORSED_SNIPPETS = ["home.CampaignMaterial"]
 
 # Wagtail's v3 API (cms/api.py mounts it at /api/v3/).
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 50
 
 # CORS: the public site origins may read the API (and only the API) from a browser.

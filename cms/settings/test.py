@@ -15,7 +15,8 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-WAGTAILADMIN_BASE_URL = "http://testserver"
+BASE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 # Never reach the network for embeds in tests.
 WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed", "providers": []}]

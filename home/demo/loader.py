@@ -14,13 +14,14 @@ translator's later edit survives a second run.
 import datetime as dt
 import zoneinfo
 
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, DraftStateMixin, Locale, Page, Site
+from wagtail.models import Collection, DraftStateMixin, Locale, Page
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -31,6 +32,7 @@ from wagtail_localize.models import (
 from cms.core.locales import sync_locales
 from cms.core.models import CampaignSettings, PhotoConsent
 from cms.core.roles import ensure_translator_groups
+from cms.core.sites import sync_default_site
 from heroes import roles, services
 from heroes.models import (
     CalendarPage,
@@ -223,15 +225,10 @@ class DemoLoader:
                     ),
                 ],
             )
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-            self._note("default site")
-        elif site.root_page_id != home.pk:
-            site.root_page = home
-            site.site_name = "#MigrantHeroes"
-            site.save()
-            self._note("default site points at the home page")
+        # The default Site answers at BASE_URL, so page URLs match the API's and the emails'.
+        _site, changed = sync_default_site(root_page=home, site_name="#MigrantHeroes")
+        if changed:
+            self._note(f"default site at {settings.BASE_URL}")
         return home
 
     def _hubs(self, mission_index):

@@ -8,7 +8,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page, Site
 
-from cms.core import consent
+from cms.core import consent, sites
 
 register = template.Library()
 
@@ -91,7 +91,7 @@ def _fallback_urls(context, absolute):
         path = request.get_full_path()
         urls = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
         if absolute:
-            urls = {code: request.build_absolute_uri(url) for code, url in urls.items()}
+            urls = {code: sites.absolute_url(url) for code, url in urls.items()}
         return urls
     site = _site(context)
     if site is None:
@@ -126,13 +126,10 @@ def language_links(context, absolute=False):
     ]
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context, url):
-    """`url` made absolute against the current request (unchanged when already absolute)."""
-    request = _request(context)
-    if not url or request is None:
-        return url
-    return request.build_absolute_uri(url)
+@register.simple_tag
+def absolute_url(url):
+    """`url` made absolute against BASE_URL (unchanged when already absolute)."""
+    return sites.absolute_url(url)
 
 
 @register.simple_tag

@@ -13,18 +13,14 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from cms.core.api_fields import absolute_url
 from cms.core.models import CampaignSettings
+from cms.core.sites import absolute_url
 
 register = template.Library()
 
 #: The Open Graph locale of each content language (Facebook's own codes).
 OG_LOCALES = {"en": "en_GB", "fr": "fr_FR", "es": "es_ES", "ar": "ar_AR"}
 SHARE_RENDITION = "fill-1200x630"
-
-
-def _absolute(url, request):
-    return request.build_absolute_uri(url) if request is not None else absolute_url(url)
 
 
 def og_locale(language_code):
@@ -80,7 +76,7 @@ def social_meta(context, page):
     oembed_url = ""
     if getattr(page, "oembed_discovery", False):
         query = urlencode({"url": page.get_full_url(request), "format": "json"})
-        oembed_url = _absolute(f"{reverse('wagtailapi_v3:oembed')}?{query}", request)
+        oembed_url = absolute_url(f"{reverse('wagtailapi_v3:oembed')}?{query}")
     return {
         "title": shown.seo_title or shown.title,
         "description": description,
@@ -88,7 +84,7 @@ def social_meta(context, page):
         "type": getattr(shown, "og_type", "website"),
         "locale": locale,
         "alternates": [code for code in alternates if code != locale],
-        "image_url": _absolute(rendition.url, request) if rendition else "",
+        "image_url": absolute_url(rendition.url) if rendition else "",
         "image": rendition,
         "site_name": settings.WAGTAIL_SITE_NAME,
         "facebook_app_id": getattr(settings, "FACEBOOK_APP_ID", ""),
