@@ -5,6 +5,7 @@ routers are added here, to the same instance, before its URLs are read.
 """
 
 from django.core.exceptions import ImproperlyConfigured
+from ninja.openapi.docs import Swagger
 from wagtail.api.v3.api import api
 
 from cms.core import media_api
@@ -21,6 +22,10 @@ api.description = (
     "is refused with a 401 on every route, never read as anonymous. Errors are RFC 7807 "
     "problem documents."
 )
+
+# Swagger UI from django-ninja's own static copy ("ninja" is an installed app), and without
+# its online validator badge (which would send the document's URL to swagger.io).
+api.docs = Swagger(settings={"validatorUrl": None})
 
 
 def _replace_router(prefix, router):

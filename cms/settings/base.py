@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
     "wagtail.api.v3",
+    # django-ninja serves Swagger UI (/api/v3/docs/) from its own static files, no CDN.
+    "ninja",
     "corsheaders",
     "django_tasks",
     "django_tasks_db",
