@@ -1,35 +1,22 @@
 """Live stories per country as GeoJSON: `/api/v3/map/`.
 
-One point per country where heroes live, at the country's centroid (countryinfo's data),
-with the number of live stories and links to them on the site and in the API.
+One point per country where heroes live, with the number of live stories and links to them
+on the site and in the API: heroes.maps, the query the site's map page reads too.
 """
 
-import functools
 from typing import Literal
 from urllib.parse import urlencode
 
-from countryinfo import CountryInfo
-from django.db.models import Count
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 from wagtail.api.v2.utils import get_full_url
 
-from cms.core.api_fields import CountryDict, country_representation
+from cms.core.api_fields import CountryDict
 from heroes import selectors
 from heroes.api.params import get_locale
-from heroes.models import HeroStoryPage
+from heroes.maps import stories_per_country
 
 router = Router(tags=["map"])
-
-
-@functools.cache
-def centroid(code):
-    """[longitude, latitude] of a country (GeoJSON order), or None when unknown."""
-    try:
-        latitude, longitude = CountryInfo(code).latlng()[:2]
-    except (KeyError, ValueError, TypeError, IndexError):
-        return None
-    return [float(longitude), float(latitude)]
 
 
 class PointGeometry(Schema):
@@ -94,29 +81,22 @@ class MapFilters(Schema):
 )
 def story_map(request, filters: MapFilters = Query(...)):  # noqa: B008
     locale = get_locale(filters.locale)
-    counts = (
-        HeroStoryPage.objects.live()
-        .public()
-        .filter(locale=locale)
-        .values("country_of_residence")
-        .annotate(count=Count("pk"))
-        .order_by("country_of_residence")
-    )
     index = selectors.story_index(locale=locale)
     index_url = index.get_full_url(request) if index else None
     api_url = get_full_url(request, reverse("wagtailapi_v3:list_stories"))
     features = []
-    for row in counts:
-        code = str(row["country_of_residence"])
-        point = centroid(code)
+    for country in stories_per_country(locale=locale):
+        code = country.code
         query = urlencode({"country": code, "locale": locale.language_code})
         features.append(
             {
                 "id": code,
-                "geometry": {"type": "Point", "coordinates": point} if point else None,
+                "geometry": {"type": "Point", "coordinates": country.point}
+                if country.point
+                else None,
                 "properties": {
-                    "country": country_representation(code, locale.language_code),
-                    "count": row["count"],
+                    "country": {"code": code, "name": country.name},
+                    "count": country.count,
                     "stories_url": f"{index_url}?country={code}" if index_url else None,
                     "api_url": f"{api_url}?{query}",
                 },
