@@ -8,7 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from ninja.openapi.docs import Swagger
 from wagtail.api.v3.api import api
 
-from cms.core import media_api
+from cms.core import media_api, problems
 from cms.core.middleware import TOKEN_ONLY_API_PATHS
 from heroes.api import calendar, map, nominations, oembed, preview, share, spotlight, stories
 from home import api as home_api
@@ -26,6 +26,9 @@ api.description = (
 # Swagger UI from django-ninja's own static copy ("ninja" is an installed app), and without
 # its online validator badge (which would send the document's URL to swagger.io).
 api.docs = Swagger(settings={"validatorUrl": None})
+# Unexpected exceptions go to Django, in DEBUG too (Wagtail's handler would show their text
+# then): cms.core.problems answers them with a 500 problem that tells nothing of them.
+api.add_exception_handler(Exception, problems.reraise)
 
 
 def _replace_router(prefix, router):
