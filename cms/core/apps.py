@@ -7,7 +7,13 @@ class CoreConfig(AppConfig):
     verbose_name = "MigrantHeroes core"
 
     def ready(self):
+        from cms.core.blocks import schema as block_schema
+
+        # First, before any app's ready() makes Wagtail build its API schemas.
+        block_schema.register()
+
         from cms.core import (  # noqa: F401 (preview: admin hooks)
+            avatars,
             cache,
             consent,
             preview,
@@ -15,6 +21,7 @@ class CoreConfig(AppConfig):
             withdrawal,
         )
 
+        avatars.connect_signals()
         cache.connect_signals()
         consent.connect_signals()
         renditions.connect_signals()

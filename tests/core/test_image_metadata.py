@@ -366,3 +366,15 @@ def test_the_development_server_does_not_let_a_rendition_path_climb_to_the_origi
     response = client.get(f"{settings.MEDIA_URL}images/../{image.file.name}")
 
     assert response.status_code in {400, 404}
+
+
+def test_a_users_avatar_is_stored_without_its_metadata(db):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(UserFactory())
+    profile.avatar = SimpleUploadedFile("me.jpg", tagged_jpeg((400, 400)), "image/jpeg")
+    profile.save()
+
+    profile.refresh_from_db()
+    with profile.avatar.open("rb") as stored:
+        assert_bare(stored.read())
