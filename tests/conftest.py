@@ -41,6 +41,20 @@ def _remove_uploaded_media():
         shutil.rmtree(settings.PRIVATE_MEDIA_ROOT, ignore_errors=True)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _restore_migration_data_after_the_last_transactional_test(django_db_setup, django_db_blocker):
+    """A transactional test (transaction=True) empties the database when it ends; the next one
+    gets the migrations' data back (serialized_rollback), but after the last one nothing
+    does, and a run with --reuse-db would then start without Wagtail's root page."""
+    yield
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents and not Page.objects.exists():
+            connection.creation.deserialize_db_from_string(contents)
+
+
 @pytest.fixture(autouse=True)
 def _default_language():
     """Each test starts in English, whatever language an earlier test left active."""

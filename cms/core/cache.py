@@ -1,11 +1,19 @@
 """Public responses (the content API, pages, feeds) in the shared cache, and their invalidation.
 
-Every cached response is stored under the current *content generation*, a counter in the
-configured cache (Redis in production, shared by every app server). Publishing, unpublishing,
-moving or deleting a page, publishing a snippet, saving a snippet without drafts (a hero
-category), a campaign setting or an image bumps the counter, so
-the next request on any app server misses the cache and sees the change: no key has to be
-found and deleted, and nothing is kept in one process.
+Responses are stored with Django's cache framework (`learn_cache_key` / `get_cache_key`), so
+an entry is keyed on the full URL *and* on every request header the response varies on
+(`Vary`: the `X-Facebook-Locale` of Facebook's crawler, the `Origin` of CORS): a French
+answer is never served to an English reader. The language of everything outside the
+/<lang>/ trees (the API, embeds, the sitemap) comes from the URL (`?locale=`), never from
+`Accept-Language` (cms.core.middleware.LocaleMiddleware), so one URL is one language.
+
+Every key carries the current *content generation*, a counter in the configured cache
+(Redis in production, shared by every app server; a file cache in the demo, shared by its
+processes). Publishing, unpublishing, moving or deleting a page, a privacy change, publishing
+a snippet, saving a snippet without drafts (a hero category), a campaign setting or an image
+that something shows bumps the counter, so the next request on any app server and process
+misses the cache and sees the change. An image nothing uses yet (a bulk upload) keeps the
+cache.
 
 Responses also carry `Cache-Control` (a short public max-age) and an `ETag`, and a request
 whose `If-None-Match` matches is answered 304, so browsers and CDNs revalidate cheaply. A CDN
@@ -22,7 +30,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.cache import (
+    get_cache_key,
+    get_conditional_response,
+    learn_cache_key,
+    patch_cache_control,
+    patch_vary_headers,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +82,13 @@ def _on_delete(sender, **kwargs):
         invalidate_now_and_on_commit()
 
 
+def _is_shown(instance):
+    """Whether anything refers to `instance` (an image): only then can a change show."""
+    from wagtail.models import ReferenceIndex
+
+    return ReferenceIndex.get_references_to(instance).exists()
+
+
 def _shown_without_publishing(sender):
     """Models whose saved state is public at once: images, snippets without drafts, settings.
 
@@ -85,13 +106,17 @@ def _shown_without_publishing(sender):
     )
 
 
-def _on_save(sender, created=False, **kwargs):
+def _on_save(sender, instance, created=False, **kwargs):
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.images.models import AbstractImage
 
-    if created and issubclass(sender, BaseGenericSetting | BaseSiteSetting):
-        return  # made with its defaults on first read: nothing shown changes
-    if _shown_without_publishing(sender):
-        invalidate_now_and_on_commit()
+    if created and issubclass(sender, BaseGenericSetting | BaseSiteSetting | AbstractImage):
+        return  # made with its defaults on first read, or a new upload: nothing shown changes
+    if not _shown_without_publishing(sender):
+        return
+    if issubclass(sender, AbstractImage) and not _is_shown(instance):
+        return  # an image no page or snippet uses yet
+    invalidate_now_and_on_commit()
 
 
 def connect_signals():
@@ -122,16 +147,8 @@ def _is_cacheable_request(request):
     return not any(name in request.GET for name in PRIVATE_QUERY_PARAMETERS)
 
 
-def _cache_key(request):
-    parts = [
-        str(current_generation()),
-        request.get_host(),
-        request.get_full_path(),
-        # Facebook's crawler asks for a language through this header as well as fb_locale.
-        request.headers.get("X-Facebook-Locale", ""),
-    ]
-    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    return f"public-response:{digest}"
+def _key_prefix():
+    return f"public-response:{current_generation()}"
 
 
 def _etag(content):
@@ -147,8 +164,8 @@ class PublicResponseCacheMiddleware:
     def __call__(self, request):
         if not _is_cacheable_request(request):
             return self.get_response(request)
-        key = _cache_key(request)
-        cached = cache.get(key)
+        prefix = _key_prefix()
+        cached = self._cached(request, prefix)
         if cached is not None:
             conditional = get_conditional_response(request, etag=cached["ETag"])
             if conditional is not None:
@@ -164,9 +181,23 @@ class PublicResponseCacheMiddleware:
         patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_MAX_AGE)
         patch_vary_headers(response, ["X-Facebook-Locale"])
         response["X-Cache"] = "MISS"
-        cache.set(key, response, timeout=settings.PUBLIC_CACHE_TIMEOUT)
+        timeout = settings.PUBLIC_CACHE_TIMEOUT
+        key = learn_cache_key(
+            request, response, cache_timeout=timeout, key_prefix=prefix, cache=cache
+        )
+        cache.set(key, response, timeout=timeout)
         conditional = get_conditional_response(request, etag=response["ETag"])
         return conditional or response
+
+    @staticmethod
+    def _cached(request, prefix):
+        """The stored response for this request, if any (a HEAD is answered from a GET)."""
+        for method in ("GET", "HEAD") if request.method == "HEAD" else ("GET",):
+            key = get_cache_key(request, key_prefix=prefix, method=method, cache=cache)
+            cached = cache.get(key) if key is not None else None
+            if cached is not None:
+                return cached
+        return None
 
     @staticmethod
     def _is_cacheable_response(request, response):

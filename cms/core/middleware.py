@@ -3,23 +3,50 @@
 import codecs
 import csv
 
+from django.conf import settings
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 #: Paths outside the /<lang>/ trees: their 404s are answers, not a missing language prefix.
 UNPREFIXED_PATHS = ("/api/", "/embed/", "/admin/", "/documents/", "/sitemap.xml")
 
 
-class LocaleMiddleware(DjangoLocaleMiddleware):
-    """Django's, except that a 404 outside the language trees is not redirected to /<lang>/.
+#: Content outside the /<lang>/ trees: its language comes from the URL (`?locale=`), so one
+#: URL is one language, whoever asks, and a cached answer fits every reader (cms.core.cache).
+CONTENT_PATHS = ("/api/", "/embed/", "/sitemap.xml")
 
-    With `prefix_default_language`, Django answers any 404 whose path has no language
-    prefix with a redirect to /en/<path>, which Wagtail's catch-all always accepts: an API
-    client asking for a missing page would get a 302 to an HTML page instead of the API's
-    404 problem document.
+
+def language_of_url(request):
+    """The language a content URL asks for: its `locale` parameter if it is one of the
+    site's languages, else the default language (never the reader's Accept-Language)."""
+    code = request.GET.get("locale", "")
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, with two exceptions for paths outside the /<lang>/ trees.
+
+    - The API, embeds and the sitemap speak the language their URL names, not the one of
+      the reader's browser: labels and messages then follow `?locale=` like the content.
+    - A 404 there is not redirected to /<lang>/. With `prefix_default_language`, Django
+      answers any 404 whose path has no language prefix with a redirect to /en/<path>, which
+      Wagtail's catch-all always accepts: an API client asking for a missing page would get a
+      302 to an HTML page instead of the API's 404 problem document.
     """
 
+    def process_request(self, request):
+        if not request.path_info.startswith(CONTENT_PATHS):
+            return super().process_request(request)
+        language = language_of_url(request)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        return None
+
     def process_response(self, request, response):
+        if request.path_info.startswith(CONTENT_PATHS):
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
         if response.status_code == 404 and request.path_info.startswith(UNPREFIXED_PATHS):
             return response
         return super().process_response(request, response)

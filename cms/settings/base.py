@@ -127,7 +127,9 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache (and, later, rate limits): Redis when REDIS_URL is set, else this process's memory.
+# Cache (and rate limits): Redis when REDIS_URL is set, else files in CACHE_DIR, which every
+# process of one machine shares (the demo's server, its scheduler, management commands): a
+# publish made by any of them is seen by all on the next request.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -137,7 +139,13 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),
+            "KEY_PREFIX": "migrantheroes",
+        }
+    }
 
 AUTH_USER_MODEL = "core.User"
 AUTH_PASSWORD_VALIDATORS = [

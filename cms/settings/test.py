@@ -1,5 +1,6 @@
 """The test suite: the database from DATABASE_URL (PostgreSQL in CI), fast and isolated."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -23,3 +24,6 @@ WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed", "providers":
 # Static files come from the finders; no collectstatic run is needed for tests.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+if not os.environ.get("REDIS_URL"):
+    # One test process: its own memory is enough (CI sets REDIS_URL and uses Redis).
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
