@@ -122,3 +122,45 @@ class NominationForm(forms.ModelForm):
     @property
     def is_spam(self):
         return bool(self.cleaned_data.get("website"))
+
+
+def nomination_form_fields():
+    """The nomination form's fields as a headless front end needs them to render it.
+
+    Read from `NominationForm` itself (so from SUBMITTED_FIELDS, the list the site's form
+    and the API share), in the active language: name, input type, required, maximum
+    length, label, help text, and the choices of a select (countries, named in the
+    language). The bots' trap (`website`) is left out.
+    """
+    form = NominationForm()
+    described = []
+    for name, field in form.fields.items():
+        if name == "website":
+            continue
+        choices = None
+        if isinstance(field, forms.BooleanField):
+            kind = "checkbox"
+        elif isinstance(field, forms.FileField):
+            kind = "file"
+        elif isinstance(field, forms.EmailField):
+            kind = "email"
+        elif isinstance(field, forms.ChoiceField):
+            kind = "select"
+            choices = [{"value": str(v), "label": str(label)} for v, label in field.choices if v]
+        elif isinstance(field.widget, forms.Textarea):
+            kind = "textarea"
+        else:
+            kind = "text"
+        described.append(
+            {
+                "name": name,
+                "type": kind,
+                "required": field.required,
+                "max_length": getattr(field, "max_length", None),
+                "label": str(field.label),
+                "help_text": str(field.help_text or ""),
+                "choices": choices,
+                "accept": field.widget.attrs.get("accept", "") or None,
+            }
+        )
+    return described

@@ -1,9 +1,15 @@
+from typing import Literal
+
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from rest_framework.fields import Field
+from typing_extensions import TypedDict
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -112,6 +118,32 @@ class Nomination(models.Model):
         return f"{self.hero_name} ({self.country.name})"
 
 
+class FormChoiceDict(TypedDict):
+    value: str
+    label: str
+
+
+class FormFieldDict(TypedDict):
+    name: str
+    type: Literal["text", "textarea", "email", "select", "checkbox", "file"]
+    required: bool
+    max_length: int | None
+    label: str
+    help_text: str
+    choices: list[FormChoiceDict] | None
+    accept: str | None
+
+
+class NominationFormFields(Field):
+    """The nomination form's fields, labelled in the page's language (heroes.forms)."""
+
+    def to_representation(self, page) -> list[FormFieldDict]:
+        from heroes.forms import nomination_form_fields
+
+        with translation.override(page.locale.language_code):
+            return nomination_form_fields()
+
+
 class NominatePage(ConsentCheckedMixin, Page):
     """The public nomination form: a hero's name, country, story and photo."""
 
@@ -125,6 +157,14 @@ class NominatePage(ConsentCheckedMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("thank_you")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    # A headless site renders the form from `form_fields` and posts it, multipart, to
+    # POST /api/v3/nominations/; `thank_you` is what to show once it is accepted (202).
+    api_fields = [
+        APIField("intro"),
+        APIField("thank_you"),
+        APIField("form_fields", serializer=NominationFormFields(source="*")),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
