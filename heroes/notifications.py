@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.admin.mail import BaseGroupApprovalTaskStateEmailNotifier
 
-from heroes import roles
+from heroes import permissions
 
 logger = logging.getLogger(__name__)
 
@@ -52,14 +52,10 @@ def tell_about_withdrawn_consent(sender, image, pages, **kwargs):
     """
     from heroes.models import Mission
 
-    users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    recipients = set(users.filter(groups__name=roles.MCD_GROUP).values_list("email", flat=True))
+    people = [permissions.mcd_members()]
     for mission in {Mission.of_page(page) for page in pages} - {None}:
-        recipients.update(
-            users.filter(
-                groups__in=[mission.editors_group_id, mission.focal_point_group_id]
-            ).values_list("email", flat=True)
-        )
+        people.append(permissions.members_of(mission))
+    recipients = {user.email for users in people for user in users if user.email}
     if not recipients:
         return
     base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")

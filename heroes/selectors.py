@@ -196,8 +196,8 @@ def awaiting_endorsement():
     return grouped
 
 
-def story_of_the_month_nominations(*, month):
-    """The nominations of a month (a date in it), with their story and mission, winner first."""
+def story_of_the_month_proposals(*, month):
+    """The missions' proposals of a month (a date in it), with story and mission, winner first."""
     return (
         StoryOfTheMonth.objects.for_month(month)
         .select_related("story", "mission", "nominated_by")

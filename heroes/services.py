@@ -28,7 +28,7 @@ from wagtail.log_actions import log
 from wagtail.models import Collection, Locale
 
 from cms.core import cache as public_cache
-from heroes import roles
+from heroes import permissions, setup_roles
 from heroes.forms import NominationForm
 from heroes.models import (
     Mission,
@@ -96,7 +96,7 @@ def setup_mission(*, country, name, focal_point_email, user=None, invite=True):
         mission = existing or _create_mission(code=code, name=name)
         hub = _ensure_hub(mission)
         _ensure_hub_aliases(hub)
-        roles.ensure_mission_roles(mission)
+        setup_roles.ensure_mission_roles(mission)
         invited = _ensure_focal_point(mission, email, invite=invite)
         if existing is None:
             log(instance=hub, action="heroes.mission_set_up", user=user, data={"country": code})
@@ -199,11 +199,11 @@ def first_of_month(day):
     return dt.date(day.year, day.month, 1)
 
 
-def check_nomination(*, user, story, month):
-    """The rules of a nomination, without writing: returns the nominating mission."""
+def check_story_of_the_month_proposal(*, user, story, month):
+    """The rules of a mission's proposal, without writing: returns the proposing mission."""
     month = first_of_month(month)
     mission = Mission.of_page(story)
-    if mission is None or not mission.has_member(user):
+    if not permissions.may_propose_story_of_the_month(user, mission):
         raise PermissionDenied(_("You can only nominate stories of your own mission."))
     if not story.live:
         raise ValidationError({"story": _("Only a published story can be nominated.")})
@@ -224,17 +224,17 @@ def _already_nominated(mission, month):
 def nominate_story_of_the_month(*, user, story, month, note=""):
     """A mission's editor or focal point puts one of its live stories forward for a month.
 
-    One nomination per mission per month; only the mission's own, published stories.
+    One proposal per mission per month; only the mission's own, published stories.
     """
     month = first_of_month(month)
     story = story.specific
-    mission = check_nomination(user=user, story=story, month=month)
+    mission = check_story_of_the_month_proposal(user=user, story=story, month=month)
     try:
         with transaction.atomic():
-            nomination = StoryOfTheMonth.objects.create(
+            proposal = StoryOfTheMonth.objects.create(
                 month=month, mission=mission, story=story, note=note, nominated_by=user
             )
-    except IntegrityError:  # the same nomination, sent twice at once
+    except IntegrityError:  # the same proposal, sent twice at once
         raise _already_nominated(mission, month) from None
     log(
         instance=story,
@@ -242,30 +242,30 @@ def nominate_story_of_the_month(*, user, story, month, note=""):
         user=user,
         data={"month": month.isoformat(), "note": note},
     )
-    return nomination
+    return proposal
 
 
-def pick_story_of_the_month(*, user, nomination):
-    """MCD picks the global story of the month among that month's nominations."""
-    if not user.has_perm("heroes.pick_storyofthemonth"):
+def pick_story_of_the_month(*, user, proposal):
+    """MCD picks the global story of the month among that month's proposals."""
+    if not permissions.may_pick_story_of_the_month(user):
         raise PermissionDenied(_("Only MCD picks the story of the month."))
     with transaction.atomic():
-        StoryOfTheMonth.objects.select_for_update().filter(month=nomination.month).update(
+        StoryOfTheMonth.objects.select_for_update().filter(month=proposal.month).update(
             is_winner=False, picked_by=None, picked_at=None
         )
-        nomination.is_winner = True
-        nomination.picked_by = user
-        nomination.picked_at = timezone.now()
-        nomination.save(update_fields=["is_winner", "picked_by", "picked_at"])
+        proposal.is_winner = True
+        proposal.picked_by = user
+        proposal.picked_at = timezone.now()
+        proposal.save(update_fields=["is_winner", "picked_by", "picked_at"])
         # The home page and the API show the winner: cached public responses are stale now.
         public_cache.invalidate_now_and_on_commit()
     log(
-        instance=nomination.story,
+        instance=proposal.story,
         action="heroes.story_of_the_month_picked",
         user=user,
-        data={"month": nomination.month.isoformat()},
+        data={"month": proposal.month.isoformat()},
     )
-    return nomination
+    return proposal
 
 
 # Public nominations ------------------------------------------------------------------------------
@@ -362,14 +362,11 @@ def _tell_about_nomination(nomination):
             from_email=None,
             recipient_list=[nomination.nominator_email],
         )
-    reviewers = list(
-        get_user_model()
-        .objects.filter(is_active=True, groups__name=roles.MCD_GROUP)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
+    reviewers = [user.email for user in permissions.mcd_members() if user.email]
     if nomination.mission is not None:
-        reviewers += [user.email for user in nomination.mission.focal_points if user.email]
+        reviewers += [
+            user.email for user in permissions.focal_points_of(nomination.mission) if user.email
+        ]
     if reviewers:
         send_mail(
             subject=render_to_string(
@@ -383,10 +380,7 @@ def _tell_about_nomination(nomination):
 
 def review_nomination(*, user, nomination, status, note=""):
     """MCD or the mission of the hero's country records its decision on a nomination."""
-    may_review = user.has_perm("heroes.review_nomination") or (
-        nomination.mission is not None and nomination.mission.has_member(user)
-    )
-    if not may_review:
+    if not permissions.may_review_nomination(user, nomination):
         raise PermissionDenied(_("Only MCD and the hero's mission review this nomination."))
     nomination.status = status
     nomination.review_note = note

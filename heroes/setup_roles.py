@@ -1,8 +1,10 @@
-"""Who may do what: the MCD group, each mission's two groups, and the endorsement workflows.
+"""Setting up the roles: the MCD group, each mission's two groups, and the endorsement workflows.
 
-Everything here is idempotent (get or create), so `setup_mission` and `load_demo` can call
-it on every run. Permissions are granted on objects (a hub in every locale, a collection)
-so that a mission's people work in their own room and nowhere else.
+Who is who (is this user MCD, which missions are theirs) is heroes.permissions' answer;
+this module makes the groups and grants the rights those answers stand on. Everything here
+is idempotent (get or create), so `setup_mission` and `load_demo` can call it on every run.
+Permissions are granted on objects (a hub in every locale, a collection) so that a
+mission's people work in their own room and nowhere else.
 """
 
 from django.apps import apps
@@ -30,8 +32,8 @@ from heroes.models import (
     Nomination,
     StoryOfTheMonth,
 )
+from heroes.permissions import MCD_GROUP
 
-MCD_GROUP = "MCD"
 MISSION_WORKFLOW = "Mission endorsement"
 MCD_WORKFLOW = "MCD endorsement"
 FOCAL_POINT_TASK = "Focal point review"

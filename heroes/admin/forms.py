@@ -6,28 +6,23 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminPageChooser
 
-from heroes import services
-from heroes.models import HeroStoryPage, Mission
-
-
-def missions_of(user):
-    """The missions a user works for; MCD (and superusers) work for all of them."""
-    if user.is_superuser or user.has_perm("heroes.pick_storyofthemonth"):
-        return Mission.objects.all()
-    return Mission.objects.for_user(user)
+from heroes import permissions, services
+from heroes.models import HeroStoryPage
 
 
 class MultiplierForm(WagtailAdminModelForm):
+    """A multiplier is filed under one of the user's own missions (MCD: any mission)."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        missions = missions_of(self.for_user)
+        missions = permissions.missions_of(self.for_user)
         self.fields["mission"].queryset = missions
         if missions.count() == 1:
             self.fields["mission"].initial = missions.get()
 
 
-class StoryOfTheMonthForm(WagtailAdminModelForm):
-    """A mission's nomination: the rules are the service's, the form reports them per field."""
+class StoryOfTheMonthProposalForm(WagtailAdminModelForm):
+    """A mission's proposal: the rules are the service's, the form reports them per field."""
 
     month = forms.DateField(
         label=_("Month"),
@@ -45,7 +40,7 @@ class StoryOfTheMonthForm(WagtailAdminModelForm):
         if self.errors:
             return cleaned
         try:
-            services.check_nomination(
+            services.check_story_of_the_month_proposal(
                 user=self.for_user, story=cleaned["story"], month=cleaned["month"]
             )
         except ValidationError as error:

@@ -1,6 +1,6 @@
 """Wagtail's first migration makes "Editors" and "Moderators" groups with rights on the whole
 tree; "Moderators" may publish anything. Here MCD holds the only key to publishing, and
-missions, translators and MCD have groups of their own (heroes.roles, cms.core.roles), so the
+missions, translators and MCD have groups of their own (heroes.setup_roles, cms.core.roles), so the
 two default groups are removed while nobody is in them.
 """
 

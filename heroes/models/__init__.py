@@ -1,11 +1,10 @@
 from .calendar import CalendarPage, EventKind, EventPage
-from .missions import MissionFeaturedStory, MissionHubPage, MissionIndexPage
+from .missions import Mission, MissionFeaturedStory, MissionHubPage, MissionIndexPage
 from .multipliers import Multiplier, MultiplierKind
 from .nominations import NominatePage, Nomination, NominationStatus
 from .spotlight import StoryOfTheMonth
 from .stories import HeroCategory, HeroIndexPage, HeroStoryPage, HeroStoryTag, RelatedStory
-from .teams import Mission
-from .workflows import FocalPointReviewTask
+from .tasks import FocalPointReviewTask
 
 __all__ = [
     "CalendarPage",

@@ -1,3 +1,4 @@
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -6,13 +7,55 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Collection, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core import api_fields
 from cms.core.consent import ConsentCheckedMixin
 from cms.core.mixins import SocialMixin
+
+
+class Mission(models.Model):
+    """A country office taking part in the campaign: its people and its room.
+
+    One per country, whatever the language: the office's hub exists once per locale
+    (MissionHubPage translations), but its groups, collection and duties are the office's.
+    Made by `python manage.py setup_mission`; who belongs to it is heroes.permissions' answer.
+    """
+
+    country = CountryField(unique=True, verbose_name=_("country"))
+    name = models.CharField(max_length=255, verbose_name=_("name"))
+    editors_group = models.OneToOneField(
+        Group, on_delete=models.PROTECT, related_name="+", verbose_name=_("editors' group")
+    )
+    focal_point_group = models.OneToOneField(
+        Group, on_delete=models.PROTECT, related_name="+", verbose_name=_("focal point's group")
+    )
+    collection = models.OneToOneField(
+        Collection, on_delete=models.PROTECT, related_name="+", verbose_name=_("collection")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("mission")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def hubs(self):
+        """The mission's hub in every locale."""
+        return MissionHubPage.objects.filter(country=self.country, is_headquarters=False)
+
+    @classmethod
+    def of_page(cls, page):
+        """The mission whose hub holds `page` (the hub itself included), or None (e.g. HQ)."""
+        hub = MissionHubPage.objects.ancestor_of(page, inclusive=True).first()
+        if hub is None or not hub.country:
+            return None
+        return cls.objects.filter(country=hub.country).first()
 
 
 class MissionIndexPage(ConsentCheckedMixin, Page):

@@ -2,7 +2,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState
 
-from .teams import Mission
+from .missions import Mission
 
 
 class FocalPointReviewTask(Task):
@@ -21,10 +21,12 @@ class FocalPointReviewTask(Task):
         return _("The focal point of the mission the page belongs to reviews it")
 
     def is_reviewer(self, obj, user):
+        from heroes.permissions import is_focal_point
+
         if user.is_superuser:
             return True
         mission = Mission.of_page(obj) if isinstance(obj, Page) else None
-        return mission is not None and mission.focal_point_group in user.groups.all()
+        return mission is not None and is_focal_point(user, mission)
 
     def user_can_access_editor(self, obj, user):
         return self.is_reviewer(obj, user)
@@ -45,10 +47,12 @@ class FocalPointReviewTask(Task):
         ]
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
+        from heroes.permissions import missions_with_focal_point
+
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         if user.is_superuser:
             return states
-        hubs = [hub for mission in Mission.objects.focal_point_of(user) for hub in mission.hubs]
+        hubs = [hub for mission in missions_with_focal_point(user) for hub in mission.hubs]
         if not hubs:
             return TaskState.objects.none()
         under_hubs = Q()
@@ -59,5 +63,7 @@ class FocalPointReviewTask(Task):
 
     def reviewers(self, obj):
         """The users who can act on `obj` at this step (its mission's active focal points)."""
+        from heroes.permissions import focal_points_of
+
         mission = Mission.of_page(obj) if isinstance(obj, Page) else None
-        return mission.focal_points if mission else []
+        return focal_points_of(mission) if mission else []

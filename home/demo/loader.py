@@ -33,7 +33,7 @@ from cms.core.locales import sync_locales
 from cms.core.models import CampaignSettings, PhotoConsent
 from cms.core.roles import ensure_translator_groups
 from cms.core.sites import sync_default_site
-from heroes import roles, services
+from heroes import services, setup_roles
 from heroes.models import (
     CalendarPage,
     EventPage,
@@ -312,7 +312,7 @@ class DemoLoader:
             if setup.created:
                 self._note(f"mission {setup.mission.name}")
         headquarters = hubs[content.HEADQUARTERS["slug"]]
-        roles.ensure_headquarters_workflow(headquarters.get_translations(inclusive=True))
+        setup_roles.ensure_headquarters_workflow(headquarters.get_translations(inclusive=True))
 
     def _feature(self, home, stories):
         if home.featured_stories.exists():

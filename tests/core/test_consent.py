@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from cms.core.models import PhotoConsent
-from heroes import roles, services
+from heroes import services, setup_roles
 from tests.factories import HeroStoryPageFactory, ImageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -164,7 +164,7 @@ def test_withdrawn_consent_takes_the_photo_out_of_every_public_output(
 
 def test_withdrawn_consent_tells_mcd_and_the_missions_that_used_it(published, kenya):
     mcd = UserFactory(email="mcd@hq.example.org")
-    mcd.groups.add(roles.ensure_mcd_group())
+    mcd.groups.add(setup_roles.ensure_mcd_group())
     editor = UserFactory(email="editor@kenya.example.org")
     editor.groups.add(kenya.editors_group)
     mail.outbox.clear()

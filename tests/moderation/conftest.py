@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from heroes import roles, services
+from heroes import permissions, services
 from tests.factories import HeroStoryPageFactory, MissionHubPageFactory, UserFactory
 
 
@@ -59,7 +59,7 @@ def italy_focal_point(italy):
 
 @pytest.fixture
 def mcd(kenya):
-    return member_of(Group.objects.get(name=roles.MCD_GROUP))
+    return member_of(Group.objects.get(name=permissions.MCD_GROUP))
 
 
 @pytest.fixture

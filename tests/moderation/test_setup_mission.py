@@ -16,7 +16,7 @@ from wagtail.models import (
     WorkflowPage,
 )
 
-from heroes import roles, services
+from heroes import services, setup_roles
 from heroes.models import Mission, MissionHubPage
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +52,7 @@ def test_setup_mission_opens_the_missions_room(mission_index):
     assert mission.collection.name == "Kenya"
     assert mission.editors_group.name == "Mission editors — Kenya"
     assert mission.focal_point_group.name == "Mission focal point — Kenya"
-    assert WorkflowPage.objects.get(page=hub).workflow.name == roles.MISSION_WORKFLOW
+    assert WorkflowPage.objects.get(page=hub).workflow.name == setup_roles.MISSION_WORKFLOW
     for group in (mission.editors_group, mission.focal_point_group):
         codenames = set(
             GroupPagePermission.objects.filter(group=group, page=hub).values_list(

@@ -9,7 +9,7 @@ from wagtail_localize.models import StringSegment
 
 from cms.core.locales import sync_locales
 from cms.core.roles import ensure_translator_groups
-from heroes import roles, services
+from heroes import services, setup_roles
 from tests.factories import HeroStoryPageFactory, UserFactory
 from tests.i18n.test_translator_path import put_string, start_french_translation
 from tests.moderation.test_workflows import current_task, workflow_action
@@ -51,7 +51,7 @@ def test_a_translator_cannot_publish_but_submits_to_the_missions_endorsement(
     response = client.post(url)
 
     assert response.status_code == 302
-    assert current_task(french_story).name == roles.FOCAL_POINT_TASK
+    assert current_task(french_story).name == setup_roles.FOCAL_POINT_TASK
     for reviewer in (kenya_focal_point, mcd):
         client.force_login(reviewer)
         with django_capture_on_commit_callbacks(execute=True):
@@ -75,6 +75,8 @@ def test_people_who_can_publish_or_cannot_edit_are_not_offered_the_submission(
     url = reverse("heroes_submit_translation", args=(french_story.pk,))
     for user in (mcd, italy_editor):
         client.force_login(user)
-        assert client.post(url).status_code in (302, 403)
-        assert client.get(url).status_code in (302, 403)
+        for response in (client.post(url), client.get(url)):
+            # Wagtail answers an admin view's PermissionDenied by sending to the dashboard.
+            assert response.status_code == 302
+            assert response["Location"] == reverse("wagtailadmin_home")
     assert not WorkflowState.objects.filter(object_id=str(french_story.pk)).exists()

@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, TaskState, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from heroes import roles, services
+from heroes import permissions, services, setup_roles
 from tests.factories import EventPageFactory, HeroStoryPageFactory, LocaleFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +44,7 @@ def test_a_mission_editor_cannot_publish_without_mcd_endorsement(kenya, kenya_ed
     assert hub.permissions_for_user(kenya_editor).can_add_subpage()
     assert not kenya_draft.permissions_for_user(kenya_editor).can_publish()
     assert not kenya_draft.permissions_for_user(kenya_editor).can_publish_subpage()
-    assert kenya_draft.get_workflow().name == roles.MISSION_WORKFLOW
+    assert kenya_draft.get_workflow().name == setup_roles.MISSION_WORKFLOW
 
 
 def story_form_data(story, **extra):
@@ -86,7 +86,7 @@ def test_the_editor_submits_through_the_admin(client, kenya_editor, kenya_focal_
     response = client.post(url, {**story_form_data(kenya_draft), "action-submit": "submit"})
 
     assert response.status_code == 302
-    assert current_task(kenya_draft).name == roles.FOCAL_POINT_TASK
+    assert current_task(kenya_draft).name == setup_roles.FOCAL_POINT_TASK
 
 
 def test_submitting_routes_to_the_missions_own_focal_point_then_to_mcd(
@@ -95,7 +95,7 @@ def test_submitting_routes_to_the_missions_own_focal_point_then_to_mcd(
     submit(kenya_draft, kenya_editor)
 
     task = current_task(kenya_draft)
-    assert task.name == roles.FOCAL_POINT_TASK
+    assert task.name == setup_roles.FOCAL_POINT_TASK
     assert task.get_actions(kenya_draft, kenya_focal_point)
     assert not task.get_actions(kenya_draft, italy_focal_point)
     assert not task.get_actions(kenya_draft, mcd)
@@ -106,7 +106,7 @@ def test_submitting_routes_to_the_missions_own_focal_point_then_to_mcd(
 
     kenya_draft.refresh_from_db()
     assert not kenya_draft.live, "the focal point's approval does not publish"
-    assert current_task(kenya_draft).name == roles.MCD_TASK
+    assert current_task(kenya_draft).name == setup_roles.MCD_TASK
 
     client.force_login(mcd)
     workflow_action(client, kenya_draft, "approve")
@@ -184,18 +184,18 @@ def test_headquarters_pages_need_only_mcd_endorsement(mission_index, mcd, client
     from tests.factories import MissionHubPageFactory
 
     hq = MissionHubPageFactory(parent=mission_index, headquarters=True)
-    roles.ensure_headquarters_workflow([hq])
+    setup_roles.ensure_headquarters_workflow([hq])
     event = EventPageFactory(parent=hq, draft=True)
     event.save_revision()
     submit(event, mcd)
 
-    assert current_task(event).name == roles.MCD_TASK
+    assert current_task(event).name == setup_roles.MCD_TASK
 
 
 def test_campaign_material_needs_mcd_endorsement(kenya):
     from home.models import CampaignMaterial
 
-    assert CampaignMaterial.get_default_workflow().name == roles.MCD_WORKFLOW
+    assert CampaignMaterial.get_default_workflow().name == setup_roles.MCD_WORKFLOW
 
 
 def test_translators_follow_the_same_endorsement(kenya, kenya_editor, kenya_focal_point):
@@ -209,7 +209,7 @@ def test_translators_follow_the_same_endorsement(kenya, kenya_editor, kenya_foca
     story = HeroStoryPageFactory(parent=french_hub, draft=True, hero_name="Amina Yusuf")
     story.save_revision()
 
-    assert story.get_workflow().name == roles.MISSION_WORKFLOW
+    assert story.get_workflow().name == setup_roles.MISSION_WORKFLOW
     assert french_hub.permissions_for_user(kenya_editor).can_add_subpage()
     submit(story, kenya_editor)
     assert current_task(story).get_actions(story, kenya_focal_point)
@@ -286,9 +286,9 @@ class TestMissionRooms:
     @pytest.mark.parametrize("view", ["edit", "delete", "move", "copy"])
     def test_cannot_reach_another_missions_page_views(self, logged_in, italy_story, view):
         response = logged_in.get(reverse(f"wagtailadmin_pages:{view}", args=(italy_story.pk,)))
-        assert response.status_code in {302, 403}
-        if response.status_code == 302:
-            assert reverse("wagtailadmin_pages:edit", args=(italy_story.pk,)) not in response.url
+        # Wagtail answers an admin view's PermissionDenied by sending to the dashboard.
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_home")
 
     def test_can_reach_their_own_page(self, logged_in, kenya_story):
         response = logged_in.get(reverse("wagtailadmin_pages:edit", args=(kenya_story.pk,)))
@@ -319,8 +319,9 @@ class TestMissionRooms:
         image_response = logged_in.get(reverse("wagtailimages:edit", args=(image.pk,)))
         document_response = logged_in.get(reverse("wagtaildocs:edit", args=(document.pk,)))
 
-        assert image_response.status_code in {302, 403}
-        assert document_response.status_code in {302, 403}
+        for response in (image_response, document_response):
+            assert response.status_code == 302
+            assert response["Location"] == reverse("wagtailadmin_home")
 
     def test_can_edit_images_of_their_own_collection(self, logged_in, kenya):
         from tests.factories import ImageFactory
@@ -331,7 +332,7 @@ class TestMissionRooms:
 
 def test_pages_outside_the_missions_need_mcd_endorsement(kenya, home_page):
     """Translators' edits of the home page (or any page outside a hub) go to MCD too."""
-    assert home_page.get_workflow().name == roles.MCD_WORKFLOW
+    assert home_page.get_workflow().name == setup_roles.MCD_WORKFLOW
 
 
 def test_only_mcd_holds_the_key_to_publishing(kenya):
@@ -345,4 +346,4 @@ def test_only_mcd_holds_the_key_to_publishing(kenya):
             "group__name", flat=True
         )
     )
-    assert publishers == {roles.MCD_GROUP}
+    assert publishers == {permissions.MCD_GROUP}

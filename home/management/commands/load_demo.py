@@ -7,7 +7,7 @@ from django.utils.translation import get_language_info
 from wagtail.coreutils import get_content_languages
 
 from cms.core.roles import translator_group
-from heroes import roles
+from heroes import permissions
 from heroes.models import Mission
 from home.demo.loader import DemoLoader, demo_focal_point_email
 
@@ -93,7 +93,9 @@ class Command(BaseCommand):
 
     def _demo_roles(self):
         User = get_user_model()
-        User.objects.get(username=DEMO_MCD).groups.add(Group.objects.get(name=roles.MCD_GROUP))
+        User.objects.get(username=DEMO_MCD).groups.add(
+            Group.objects.get(name=permissions.MCD_GROUP)
+        )
         User.objects.get(username=DEMO_EDITOR).groups.add(
             Mission.objects.get(country="KE").editors_group
         )

@@ -1,0 +1,72 @@
+"""Multipliers: each mission's people who help promote the campaign, private to it and MCD."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import ObjectList
+from wagtail.snippets.views.snippets import (
+    DeleteView,
+    EditView,
+    HistoryView,
+    IndexView,
+    InspectView,
+    SnippetViewSet,
+    UsageView,
+)
+
+from heroes.admin.forms import MultiplierForm
+from heroes.admin.scoping import OfUsersMissions, ScopedIndexMixin, ScopedObjectMixin
+from heroes.models import Multiplier
+
+
+class MultiplierIndexView(OfUsersMissions, ScopedIndexMixin, IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("mission")
+
+
+class MultiplierEditView(OfUsersMissions, ScopedObjectMixin, EditView):
+    pass
+
+
+class MultiplierDeleteView(OfUsersMissions, ScopedObjectMixin, DeleteView):
+    pass
+
+
+class MultiplierInspectView(OfUsersMissions, ScopedObjectMixin, InspectView):
+    pass
+
+
+class MultiplierHistoryView(OfUsersMissions, ScopedObjectMixin, HistoryView):
+    pass
+
+
+class MultiplierUsageView(OfUsersMissions, ScopedObjectMixin, UsageView):
+    pass
+
+
+class MultiplierViewSet(SnippetViewSet):
+    """Each mission's list of people who help promote the campaign, exportable for mail-outs."""
+
+    model = Multiplier
+    icon = "group"
+    menu_label = _("Multipliers")
+    add_to_admin_menu = True
+    menu_order = 260
+    list_display = ["name", "kind", "organisation", "mission", "consents_to_contact"]
+    list_filter = ["kind", "mission", "consents_to_contact"]
+    list_export = ["name", "kind", "organisation", "email", "phone", "consents_to_contact", "notes"]
+    export_filename = "multipliers"
+    inspect_view_enabled = True
+    search_fields = ["name", "organisation"]
+    index_view_class = MultiplierIndexView
+    edit_view_class = MultiplierEditView
+    delete_view_class = MultiplierDeleteView
+    inspect_view_class = MultiplierInspectView
+    history_view_class = MultiplierHistoryView
+    usage_view_class = MultiplierUsageView
+
+    def get_form_class(self, for_update=False):
+        return self.get_edit_handler().get_form_class()
+
+    def get_edit_handler(self):
+        return ObjectList(Multiplier.panels, base_form_class=MultiplierForm).bind_to_model(
+            self.model
+        )

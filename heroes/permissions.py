@@ -1,0 +1,115 @@
+"""Who is who: MCD, a user's missions, focal points, and who may review or pick.
+
+Every part of the campaign asks these questions here (the admin, the site, the API, the
+services, the notifications, the focal point's workflow step), so each has one answer. The
+groups and their permissions are made by heroes.setup_roles.
+
+- MCD is the MCD group; a superuser counts as MCD.
+- A mission's people are its editors' group and its focal point's group.
+- What MCD may do that missions may not is a permission of the MCD group
+  (`heroes.pick_storyofthemonth`, `heroes.review_nomination`), so an administrator can see
+  and change it in the admin's group editor.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
+from heroes.models import Mission, Nomination
+
+MCD_GROUP = "MCD"
+
+
+# Who is who ---------------------------------------------------------------------------------
+
+
+def is_mcd(user):
+    """Headquarters' media and communications division (or a superuser)."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or user.groups.filter(name=MCD_GROUP).exists()
+
+
+def mcd_members():
+    """MCD's active people: whom MCD's notifications go to (superusers are not on it)."""
+    return get_user_model().objects.filter(is_active=True, groups__name=MCD_GROUP)
+
+
+def is_member(user, mission):
+    """An editor or the focal point of `mission`."""
+    return (
+        user.is_authenticated
+        and user.groups.filter(
+            pk__in=[mission.editors_group_id, mission.focal_point_group_id]
+        ).exists()
+    )
+
+
+def members_of(mission):
+    """The mission's active editors and focal points."""
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True, groups__in=[mission.editors_group_id, mission.focal_point_group_id]
+        )
+        .distinct()
+    )
+
+
+def is_focal_point(user, mission):
+    return user.is_authenticated and user.groups.filter(pk=mission.focal_point_group_id).exists()
+
+
+def focal_points_of(mission):
+    """The mission's active focal points: the first reviewers of its drafts and nominations."""
+    return get_user_model().objects.filter(is_active=True, groups=mission.focal_point_group_id)
+
+
+def missions_of(user):
+    """The missions a user works for; MCD works for all of them."""
+    if is_mcd(user):
+        return Mission.objects.all()
+    if not user.is_authenticated:
+        return Mission.objects.none()
+    groups = user.groups.all()
+    return Mission.objects.filter(
+        Q(editors_group__in=groups) | Q(focal_point_group__in=groups)
+    ).distinct()
+
+
+def missions_with_focal_point(user):
+    """The missions whose focal point `user` is."""
+    if not user.is_authenticated:
+        return Mission.objects.none()
+    return Mission.objects.filter(focal_point_group__in=user.groups.all())
+
+
+# Who may do what ----------------------------------------------------------------------------
+
+
+def may_propose_story_of_the_month(user, mission):
+    """A mission's people propose its stories for the story of the month."""
+    return mission is not None and is_member(user, mission)
+
+
+def may_pick_story_of_the_month(user):
+    """MCD picks the global story of the month among the missions' proposals."""
+    return user.has_perm("heroes.pick_storyofthemonth")
+
+
+def may_review_every_nomination(user):
+    return user.has_perm("heroes.review_nomination")
+
+
+def may_review_nomination(user, nomination):
+    """MCD reviews every public nomination; a mission those of its country."""
+    return may_review_every_nomination(user) or (
+        nomination.mission is not None and is_member(user, nomination.mission)
+    )
+
+
+def nominations_to_review(user):
+    """The public nominations `user` may read and review: one rule with may_review_nomination."""
+    nominations = Nomination.objects.select_related("mission")
+    if may_review_every_nomination(user):
+        return nominations
+    return nominations.filter(mission__in=missions_of(user))
