@@ -1,6 +1,7 @@
 """The public nominates heroes; their data stays private and reaches only its reviewers."""
 
 import io
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -9,8 +10,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image, PngImagePlugin
 
+from cms.urls import SERVED_MEDIA
 from heroes.models import Nomination, NominationStatus
-from tests.factories import NominatePageFactory
+from tests.core.test_image_metadata import development_urls  # noqa: F401
+from tests.factories import ImageFactory, NominatePageFactory
 
 pytestmark = pytest.mark.django_db
 GPS_TAG = 0x8825
@@ -172,7 +175,7 @@ def test_too_many_nominations_from_one_client_get_429_with_retry_after(
 
 def test_nominations_are_never_published(client, nominate_page, kenya):
     client.post(nominate_page.url, {**form_data(), "photo": photo_with_gps()})
-    nomination = Nomination.objects.get()
+    assert Nomination.objects.count() == 1  # stored, and yet nowhere public
     secrets = [b"Halima Hassan", b"joseph@example.org", b"+254 711 000 000", b"Joseph Otieno"]
 
     outputs = [
@@ -181,12 +184,35 @@ def test_nominations_are_never_published(client, nominate_page, kenya):
         client.get("/api/v3/pages/").content,
         client.get("/api/v3/openapi.json").content,
         client.get("/sitemap.xml").content,
-        client.get(settings.MEDIA_URL + nomination.photo.name).content,
     ]
     for output in outputs:
         for secret in secrets:
             assert secret not in output
-    assert client.get(settings.MEDIA_URL + nomination.photo.name).status_code == 404
+
+
+@pytest.mark.usefixtures("development_urls")
+def test_a_nominations_photo_has_no_address_even_where_media_is_served(
+    client, nominate_page, kenya, settings
+):
+    client.post(nominate_page.url, {**form_data(), "photo": photo_with_gps()})
+    photo = Nomination.objects.get().photo.name
+    rendition = ImageFactory().get_rendition("fill-100x100")
+    private_folder = Path(settings.PRIVATE_MEDIA_ROOT).name
+
+    served = client.get(settings.MEDIA_URL + rendition.file.name)
+    not_found = [
+        client.get(settings.MEDIA_URL + photo),
+        *[client.get(f"{settings.MEDIA_URL}{folder}/{photo}") for folder in SERVED_MEDIA],
+    ]
+    climbing = [
+        client.get(f"{settings.MEDIA_URL}{folder}/../../{private_folder}/{photo}")
+        for folder in SERVED_MEDIA
+    ]
+
+    assert served.status_code == 200  # media is served here, as the development server does
+    assert [response.status_code for response in not_found] == [404] * len(not_found)
+    # A path out of a served folder is a suspicious operation: Django answers 400.
+    assert [response.status_code for response in climbing] == [400] * len(climbing)
 
 
 class TestReview:
@@ -220,7 +246,7 @@ class TestReview:
 
     def test_another_mission_cannot_read_or_review_it(self, client, italy_editor, nomination):
         client.force_login(italy_editor)
-        for view in ("inspect", "edit", "photo"):
+        for view in ("inspect", "edit", "history", "usage", "photo"):
             response = client.get(reverse(f"nominations:{view}", args=(nomination.pk,)))
             assert response.status_code == 404, view
 
