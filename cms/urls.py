@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api
+from cms.core import health
 from cms.core.sitemaps import LocalizedSitemap
 from heroes import embeds, feeds
 from heroes.views import AcceptInvitationView
@@ -29,6 +30,7 @@ urlpatterns = [
     path("api/v3/", api.urls),
     path("embed/stories/<int:story_id>/", embeds.story_card, name="embed_story"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}),
+    path("healthz", health.healthz, name="healthz"),
 ]
 
 if settings.DEBUG:

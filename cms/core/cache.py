@@ -41,7 +41,7 @@ from django.utils.cache import (
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "public-content-generation"
-UNCACHED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/")
+UNCACHED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/healthz")
 PRIVATE_QUERY_PARAMETERS = ("token", "preview")
 
 

@@ -81,6 +81,10 @@ MIDDLEWARE = [
     # Outside the rest, so every /api/ error, whoever makes it, is a problem document.
     "cms.core.problems.ApiProblemMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, CSRF, locale, messages and the rest: a hit of the shared response cache
+    # (public API, pages, feeds) costs none of their work, and a miss stores the response
+    # they finished (cms/core/cache.py).
+    "cms.core.cache.PublicResponseCacheMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.core.middleware.LocaleMiddleware",
@@ -92,9 +96,6 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.core.middleware.ApiTokenMiddleware",
     "cms.core.middleware.InertCsvExportMiddleware",
-    # Last, so it sees the final response: shared cache, ETag and Cache-Control for the
-    # public API, pages and feeds (cms/core/cache.py).
-    "cms.core.cache.PublicResponseCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -136,8 +137,16 @@ if os.environ.get("REDIS_URL"):
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "migrantheroes",
+            "OPTIONS": {
+                # Redis down: the site serves uncached (a cache read is a miss, a write is
+                # dropped, each logged) and recovers by itself when Redis is back.
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {
         "default": {

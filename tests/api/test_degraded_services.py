@@ -1,0 +1,87 @@
+"""Degrade, don't fall: with Redis down the site and API serve uncached; /healthz tells.
+
+And a cache hit is answered before the session, CSRF, locale and message work.
+"""
+
+import pytest
+from django.conf import settings
+from django.test import override_settings
+
+pytestmark = pytest.mark.django_db
+
+#: Redis as configured in production, pointed at a port where nothing listens.
+REDIS_DOWN = {
+    "default": {
+        **settings.CACHES["default"],
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6399/0",
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+        },
+    }
+}
+
+
+def test_the_production_redis_cache_ignores_its_errors():
+    """The setting the tests below rely on is the one REDIS_URL configures."""
+    import importlib
+    import os
+
+    from cms.settings import base
+
+    os.environ["REDIS_URL"] = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/1")
+    try:
+        options = importlib.reload(base).CACHES["default"]["OPTIONS"]
+    finally:
+        importlib.reload(base)
+    assert options["IGNORE_EXCEPTIONS"] is True
+
+
+@override_settings(CACHES=REDIS_DOWN)
+def test_with_redis_down_pages_and_the_api_answer_uncached(client, story):
+    for url in (
+        story.url,
+        f"/api/v3/pages/{story.pk}/",
+        "/api/v3/stories/",
+        "/en/feeds/stories.rss",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["X-Cache"] == "MISS"
+
+
+@override_settings(CACHES=REDIS_DOWN)
+def test_with_redis_down_healthz_says_503_and_which(client):
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json() == {"status": "unavailable", "database": "ok", "cache": "unavailable"}
+
+
+def test_healthz_says_ok_when_database_and_cache_answer(client):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_a_cache_hit_costs_no_query_and_no_session_or_csrf_work(
+    client, story, django_assert_num_queries
+):
+    client.get(story.url)
+    with django_assert_num_queries(0):
+        hit = client.get(story.url)
+
+    assert hit["X-Cache"] == "HIT"
+    middleware = settings.MIDDLEWARE
+    cache = middleware.index("cms.core.cache.PublicResponseCacheMiddleware")
+    for later in (
+        "django.contrib.sessions.middleware.SessionMiddleware",
+        "django.middleware.csrf.CsrfViewMiddleware",
+        "cms.core.middleware.LocaleMiddleware",
+        "django.contrib.messages.middleware.MessageMiddleware",
+    ):
+        assert middleware.index(later) > cache, later
