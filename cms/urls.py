@@ -13,7 +13,7 @@ from cms.api import api
 from cms.core import health
 from cms.core.sitemaps import LocalizedSitemap
 from heroes import embeds, feeds
-from heroes.views import AcceptInvitationView
+from heroes.views import AcceptInvitationView, story_map
 from search import views as search_views
 
 #: The folders of MEDIA_ROOT anyone may fetch: Wagtail's renditions and users' avatars.
@@ -54,6 +54,8 @@ if settings.DEBUG:
 # Pages in every language live under /<lang>/ (/en/, /fr/, /es/, /ar/).
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    # The map of heroes per country: a route of every language, not a page to edit.
+    path("map/", story_map, name="story_map"),
     path("feeds/stories.rss", feeds.StoryFeed(), name="story_feed"),
     path(
         "feeds/missions/<slug:mission>/stories.rss",

@@ -2,23 +2,17 @@
 
 What a mission's social media focal point (or a partner site's share buttons) needs to post
 a story: its canonical URL in every language it is published in, suggested post texts with
-the campaign hashtag for Facebook and Twitter/X, and the 1200x630 share image.
+the campaign hashtag for Facebook and Twitter/X (heroes.sharing, which the site's share
+links use too), and the 1200x630 share image.
 """
 
-from urllib.parse import urlencode
-
-from django.utils.translation import gettext as _
-from django.utils.translation import override
 from ninja import Field, Router, Schema
 
 from cms.core.api_fields import RenditionDict, image_representation
-from cms.core.models import CampaignSettings
+from heroes import sharing
 from heroes.api.common import live_story
 
 router = Router(tags=["share kit"])
-
-TWEET_LENGTH = 280
-TWITTER_URL_LENGTH = 23  # Twitter/X counts every link as 23 characters
 
 
 class LocalizedUrl(Schema):
@@ -85,10 +79,6 @@ class ShareKit(Schema):
     }
 
 
-def _truncate(text, length):
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
-
-
 @router.get(
     "/{story_id}/share/",
     response=ShareKit,
@@ -98,22 +88,14 @@ def _truncate(text, length):
 )
 def share_kit(request, story_id: int):
     story = live_story(story_id)
-    hashtag = CampaignSettings.load(request_or_site=request).hashtag or "#MigrantHeroes"
+    hashtag = sharing.campaign_hashtag(request)
     canonical_url = story.get_full_url(request)
     translations = story.get_translations(inclusive=True).live().public().select_related("locale")
     urls = [
         {"locale": page.locale.language_code, "url": page.get_full_url(request)}
         for page in translations.order_by("locale__language_code")
     ]
-    with override(story.locale.language_code):
-        summary = story.get_social_text() or story.headline
-        facebook_text = _("%(headline)s — the story of %(hero)s. %(hashtag)s") % {
-            "headline": story.headline,
-            "hero": story.hero_name,
-            "hashtag": hashtag,
-        }
-    tweet_room = TWEET_LENGTH - TWITTER_URL_LENGTH - len(hashtag) - 2
-    twitter_text = f"{_truncate(story.headline or summary, tweet_room)} {hashtag}"
+    facebook_text, twitter_text = sharing.post_texts(story, hashtag=hashtag)
     image = story.get_social_image()
     share_image = None
     if image is not None:
@@ -129,13 +111,11 @@ def share_kit(request, story_id: int):
         "hashtag": hashtag,
         "facebook": {
             "text": facebook_text,
-            "share_url": "https://www.facebook.com/sharer/sharer.php?"
-            + urlencode({"u": canonical_url}),
+            "share_url": sharing.facebook_url(canonical_url),
         },
         "twitter": {
             "text": twitter_text,
-            "share_url": "https://twitter.com/intent/tweet?"
-            + urlencode({"text": twitter_text, "url": canonical_url}),
+            "share_url": sharing.twitter_url(twitter_text, canonical_url),
         },
         "image": share_image,
     }

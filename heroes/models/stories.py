@@ -248,9 +248,10 @@ class HeroStoryPage(ConsentCheckedMixin, SocialMixin, Page):
         return self.social_text or self.intro
 
     def get_context(self, request, *args, **kwargs):
-        from heroes import selectors
+        from heroes import selectors, sharing
 
         context = super().get_context(request, *args, **kwargs)
+        context["share_links"] = sharing.share_links(self, request)
         context["related_stories"] = selectors.related_stories(self)
         context["story_index"] = selectors.story_index(locale=self.locale)
         context["events"] = selectors.upcoming_events(story=self)

@@ -5,7 +5,8 @@ from typing import NamedTuple
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language_info
+from django.utils.html import format_html
+from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
 from cms.core import consent, sites
@@ -147,3 +148,21 @@ def page_type_label(page):
     """The human name of a page's type, e.g. 'hero story' (for search results)."""
     model = getattr(page, "specific_class", None) or type(page)
     return model._meta.verbose_name
+
+
+@register.simple_tag
+def lang_attrs(page):
+    """` lang="…" dir="…"` for a page shown inside a page of another language, else "".
+
+    A page not translated yet is an alias in every other language: its words are still
+    those of the default language (aliases are made from the default language's tree, see
+    cms.core.locales), so an English card or story on /ar/ says so, and screen readers and
+    the bidi algorithm read it as English.
+    """
+    if not isinstance(page, Page) or not page.alias_of_id:
+        return ""
+    language = settings.LANGUAGE_CODE
+    if language == get_language():
+        return ""
+    direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', language, direction)
