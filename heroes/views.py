@@ -1,17 +1,14 @@
 """Views of the campaign's own pages outside the page tree."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.admin.views.account import PasswordResetConfirmView
-from wagtail.models import Page
 
 from cms.core import clients
-from heroes import services, workflows
+from heroes import services
 from heroes.forms import NominationForm
 
 
@@ -55,25 +52,6 @@ def serve_nominate_page(page, request):
             return redirect(f"{page.url}?sent=1")
     context.update(form=form, sent=request.GET.get("sent") == "1")
     return TemplateResponse(request, page.get_template(request), context)
-
-
-def submit_translation_view(request, page_id):
-    """Confirm, then send a translation for endorsement (translators cannot publish)."""
-    page = get_object_or_404(Page, pk=page_id).specific
-    if not workflows.can_submit_translation(user=request.user, page=page):
-        raise PermissionDenied
-    if request.method == "POST":
-        workflows.submit_translation(user=request.user, page=page)
-        messages.success(
-            request,
-            _("“%(title)s” is sent for endorsement.") % {"title": page.get_admin_display_title()},
-        )
-        return redirect("wagtailadmin_explore", page.get_parent().pk)
-    return TemplateResponse(
-        request,
-        "heroes/admin/submit_translation.html",
-        {"page": page, "workflow": page.get_workflow()},
-    )
 
 
 def story_map(request):
