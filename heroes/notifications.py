@@ -5,19 +5,14 @@ or rejection. The focal point step finds its reviewers from the page, so it has 
 notifier, built on Wagtail's, with Wagtail's own "submitted" email templates.
 """
 
-import logging
-import smtplib
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.admin.mail import BaseGroupApprovalTaskStateEmailNotifier
 
+from cms.core.mail import queue_mail
 from heroes import permissions
-
-logger = logging.getLogger(__name__)
 
 
 class FocalPointSubmissionEmailNotifier(BaseGroupApprovalTaskStateEmailNotifier):
@@ -47,8 +42,8 @@ def tell_about_withdrawn_consent(sender, image, pages, **kwargs):
     """cms.core.consent: a photo in use lost its consent. Tell MCD and the pages' missions.
 
     The photo is already gone from every public output; the mail says where it was used, so
-    the missions can choose another photo. A mail server outage is logged, never raised: the
-    withdrawal has happened whatever the mail does.
+    the missions can choose another photo. It goes through the mail queue: the withdrawal has
+    happened whatever the mail server does.
     """
     from heroes.models import Mission
 
@@ -70,14 +65,8 @@ def tell_about_withdrawn_consent(sender, image, pages, **kwargs):
             for page in pages
         ],
     }
-    try:
-        send_mail(
-            subject=render_to_string(
-                "heroes/emails/consent_withdrawn_subject.txt", context
-            ).strip(),
-            message=render_to_string("heroes/emails/consent_withdrawn.txt", context),
-            from_email=None,
-            recipient_list=sorted(recipients),
-        )
-    except (OSError, smtplib.SMTPException):
-        logger.exception("Could not tell about the withdrawn consent of image %s.", image.pk)
+    queue_mail(
+        subject=render_to_string("heroes/emails/consent_withdrawn_subject.txt", context),
+        body=render_to_string("heroes/emails/consent_withdrawn.txt", context),
+        to=recipients,
+    )

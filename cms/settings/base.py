@@ -215,6 +215,9 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "MigrantHeroes <noreply@localhost>")
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+#: Attempts of one message before it is given up (cms/core/mail.py), with back-off.
+MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "6"))
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -298,6 +301,16 @@ TASKS = {
             "immediate": "django_tasks.backends.immediate.ImmediateBackend",
         }[os.environ.get("WEBHOOKS_TASKS_BACKEND", "database")],
         "QUEUES": ["webhooks"],
+    },
+    # Outgoing mail (cms/core/mail.py): stored and sent by `python manage.py db_worker
+    # --backend mail --queue-name mail`, retried while the mail server is down.
+    # MAIL_TASKS_BACKEND=immediate sends in-process (the demo and the tests).
+    "mail": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[os.environ.get("MAIL_TASKS_BACKEND", "database")],
+        "QUEUES": ["mail"],
     },
 }
 

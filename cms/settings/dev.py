@@ -11,6 +11,12 @@ DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY") or "django-insecure-development-only-not-for-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Mail is sent in-process (on the console), no worker needed.
+if not os.environ.get("MAIL_TASKS_BACKEND"):
+    TASKS["mail"] = {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["mail"],
+    }
 # The development server serves static files from the apps, without collectstatic.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True

@@ -27,3 +27,8 @@ WHITENOISE_USE_FINDERS = True
 if not os.environ.get("REDIS_URL"):
     # One test process: its own memory is enough (CI sets REDIS_URL and uses Redis).
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Mail is sent in-process to Django's locmem outbox (tests of the queue set their own).
+TASKS = {
+    **TASKS,
+    "mail": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["mail"]},
+}

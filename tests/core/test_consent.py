@@ -162,15 +162,18 @@ def test_withdrawn_consent_takes_the_photo_out_of_every_public_output(
     assert detail["body"][0]["value"]["image"] is None
 
 
-def test_withdrawn_consent_tells_mcd_and_the_missions_that_used_it(published, kenya):
+def test_withdrawn_consent_tells_mcd_and_the_missions_that_used_it(
+    published, kenya, django_capture_on_commit_callbacks
+):
     mcd = UserFactory(email="mcd@hq.example.org")
     mcd.groups.add(setup_roles.ensure_mcd_group())
     editor = UserFactory(email="editor@kenya.example.org")
     editor.groups.add(kenya.editors_group)
     mail.outbox.clear()
 
-    published.photo.consent = PhotoConsent.PENDING
-    published.photo.save()
+    with django_capture_on_commit_callbacks(execute=True):  # mail is queued on commit
+        published.photo.consent = PhotoConsent.PENDING
+        published.photo.save()
 
     (message,) = mail.outbox
     assert {"mcd@hq.example.org", "editor@kenya.example.org"} <= set(message.to)
@@ -178,10 +181,13 @@ def test_withdrawn_consent_tells_mcd_and_the_missions_that_used_it(published, ke
     assert reverse("wagtailadmin_pages:edit", args=(published.pk,)) in message.body
 
 
-def test_saving_an_image_that_keeps_its_consent_sends_nothing(published):
+def test_saving_an_image_that_keeps_its_consent_sends_nothing(
+    published, django_capture_on_commit_callbacks
+):
     mail.outbox.clear()
-    published.photo.credit = "© IOM 2026 / New credit"
-    published.photo.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        published.photo.credit = "© IOM 2026 / New credit"
+        published.photo.save()
 
     assert mail.outbox == []
     assert published.photo.renditions.exists()

@@ -5,6 +5,7 @@ import json
 import pytest
 from django.test import override_settings
 
+from tests.tasks import run_tasks
 from webhooks import signing
 from webhooks.models import WebhookDelivery, WebhookEndpoint
 
@@ -16,37 +17,7 @@ FAST_RETRIES = override_settings(WEBHOOKS_RETRY_BASE_SECONDS=0, WEBHOOKS_TIMEOUT
 
 
 def run_worker():
-    """Run the queued webhook tasks as django-tasks' database worker does, until none is ready.
-
-    The worker's own loop (`db_worker --batch`) closes database connections between tasks,
-    which would end the test's transaction; its `run_task` is what runs each task.
-    """
-    from django_tasks_db.management.commands.db_worker import Worker
-    from django_tasks_db.models import DBTaskResult
-
-    worker = Worker(
-        queue_names=["webhooks"],
-        interval=0,
-        batch=True,
-        backend_name="webhooks",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="tests",
-        excluded_queue_names=[],
-    )
-    for _round in range(20):
-        task_result = (
-            DBTaskResult.objects.ready()
-            .filter(backend_name="webhooks", queue_name="webhooks")
-            .order_by("enqueued_at")
-            .first()
-        )
-        if task_result is None:
-            return
-        task_result.claim(worker.worker_id)
-        worker.run_task(task_result)
-        task_result.refresh_from_db()
-        assert task_result.status == "SUCCESSFUL", task_result.traceback
+    run_tasks(backend_name="webhooks", queue_name="webhooks")
 
 
 def publish(page, django_capture_on_commit_callbacks):
