@@ -14,6 +14,7 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
+from cms.core.retries import backoff_seconds
 from webhooks import signing
 from webhooks.models import WebhookDelivery
 
@@ -26,8 +27,9 @@ def max_attempts():
 
 def backoff(attempts):
     """Seconds to wait before the next attempt after `attempts` failed ones."""
-    base = getattr(settings, "WEBHOOKS_RETRY_BASE_SECONDS", 30)
-    return min(base * 2 ** (attempts - 1), 6 * 3600)
+    return backoff_seconds(
+        attempts, base_seconds=getattr(settings, "WEBHOOKS_RETRY_BASE_SECONDS", 30)
+    )
 
 
 def body_of(delivery):

@@ -26,6 +26,8 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from cms.core.retries import backoff_seconds
+
 logger = logging.getLogger(__name__)
 
 
@@ -35,8 +37,7 @@ def max_attempts():
 
 def backoff(attempt):
     """Seconds before attempt number `attempt + 1`: 1 min, 2, 4 … at most 6 hours."""
-    base = getattr(settings, "MAIL_RETRY_BASE_SECONDS", 60)
-    return min(base * 2 ** (attempt - 1), 6 * 3600)
+    return backoff_seconds(attempt, base_seconds=getattr(settings, "MAIL_RETRY_BASE_SECONDS", 60))
 
 
 def one_line(text):
