@@ -1,5 +1,6 @@
 from .documents import CampaignDocument
 from .images import CampaignImage, CampaignRendition, PhotoConsent
+from .personal_data import PersonalDataAction, PersonalDataRequest
 from .site_settings import CampaignSettings
 from .users import User
 
@@ -8,6 +9,8 @@ __all__ = [
     "CampaignImage",
     "CampaignRendition",
     "CampaignSettings",
+    "PersonalDataAction",
+    "PersonalDataRequest",
     "PhotoConsent",
     "User",
 ]
