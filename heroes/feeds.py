@@ -27,7 +27,6 @@ from wagtail.models import Locale
 
 from cms.core.sites import absolute_url
 from heroes import selectors
-from heroes.models import MissionHubPage
 
 FEED_LENGTH = 30
 CALENDAR_PAST = dt.timedelta(days=90)
@@ -38,9 +37,7 @@ def _feed_scope(request, mission_slug):
     locale = get_object_or_404(Locale, language_code=translation.get_language())
     mission = None
     if mission_slug is not None:
-        mission = get_object_or_404(
-            MissionHubPage.objects.live().public(), locale=locale, slug=mission_slug
-        )
+        mission = get_object_or_404(selectors.live_missions(locale=locale), slug=mission_slug)
     return locale, mission
 
 

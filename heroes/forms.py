@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from taggit.models import Tag
 
+from heroes import selectors
 from heroes.calendar import Month
-from heroes.models import EventKind, EventPage, HeroStoryPage, MissionHubPage, Nomination
+from heroes.models import EventKind, MissionHubPage, Nomination
 from heroes.models.nominations import SUBMITTED_FIELDS
 from heroes.photos import clean_photo
 
@@ -37,13 +38,11 @@ class StoryFilterForm(FilterForm):
 
     def __init__(self, *args, locale, **kwargs):
         super().__init__(*args, **kwargs)
-        stories = HeroStoryPage.objects.live().public().filter(locale=locale)
+        stories = selectors.public_stories().filter(locale=locale)
         codes = set(stories.values_list("country_of_residence", flat=True))
         codes |= set(stories.values_list("country_of_origin", flat=True))
         self.fields["country"].choices = _country_choices(codes)
-        self.fields["mission"].queryset = (
-            MissionHubPage.objects.live().public().filter(locale=locale).order_by("title")
-        )
+        self.fields["mission"].queryset = selectors.live_missions(locale=locale).order_by("title")
         tags = Tag.objects.filter(heroes_herostorytag_items__content_object__in=stories).distinct()
         self.fields["tag"].choices = [("", _("All topics"))] + [
             (tag.slug, tag.name) for tag in tags.order_by("name")
@@ -75,12 +74,7 @@ class CalendarFilterForm(FilterForm):
 
     def __init__(self, *args, locale, **kwargs):
         super().__init__(*args, **kwargs)
-        codes = set(
-            EventPage.objects.live()
-            .public()
-            .filter(locale=locale)
-            .values_list("country", flat=True)
-        )
+        codes = set(selectors.live_events(locale=locale).values_list("country", flat=True))
         self.fields["country"].choices = _country_choices(codes)
 
 

@@ -13,7 +13,7 @@ from django.db.models import Count
 from django.utils import translation
 from django_countries import countries
 
-from heroes.models import HeroStoryPage
+from heroes import selectors
 
 #: The map page's SVG: 360° of longitude by 180° of latitude, scaled by this.
 MAP_SCALE = 2
@@ -57,8 +57,7 @@ def stories_per_country(*, locale):
     Country names are in `locale`'s language.
     """
     rows = (
-        HeroStoryPage.objects.live()
-        .public()
+        selectors.public_stories()
         .filter(locale=locale)
         .values("country_of_residence")
         .annotate(count=Count("pk"))

@@ -10,25 +10,31 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils import timezone
 
+from cms.core.selectors import public_pages
 from heroes.models import EventPage, HeroIndexPage, HeroStoryPage, MissionHubPage, StoryOfTheMonth
+
+
+def public_stories():
+    """Every live, public story, in any language: the base of every story query below."""
+    return public_pages(HeroStoryPage.objects.all())
+
+
+def public_missions():
+    """Every live, public mission hub, in any language."""
+    return public_pages(MissionHubPage.objects.all())
 
 
 def story_index(*, locale):
     """The live story index of a language, or None."""
-    return HeroIndexPage.objects.live().public().filter(locale=locale).first()
+    return public_pages(HeroIndexPage.objects.filter(locale=locale)).first()
 
 
 def live_missions(*, locale):
-    return (
-        MissionHubPage.objects.live()
-        .public()
-        .filter(locale=locale)
-        .order_by("-is_headquarters", "title")
-    )
+    return public_missions().filter(locale=locale).order_by("-is_headquarters", "title")
 
 
 def live_stories(*, locale=None, mission=None, country=None, tag=None, category=None):
-    stories = HeroStoryPage.objects.live().public()
+    stories = public_stories()
     if locale is not None:
         stories = stories.filter(locale=locale)
     if mission is not None:
@@ -102,7 +108,7 @@ def live_events(
     mission=None,
     story=None,
 ):
-    events = EventPage.objects.live().public()
+    events = public_pages(EventPage.objects.all())
     if locale is not None:
         events = events.filter(locale=locale)
     if starts_before is not None:
@@ -145,7 +151,7 @@ def missions_above(pages):
     parent_paths = {page.path[: -page.steplen] for page in pages}
     if not parent_paths:
         return {}
-    hubs = MissionHubPage.objects.live().public().filter(path__in=parent_paths)
+    hubs = public_missions().filter(path__in=parent_paths)
     return {hub.path: hub for hub in hubs.select_related("locale")}
 
 
@@ -224,9 +230,7 @@ def story_of_the_month_winners(*, locale, year=None, today=None):
         winners = winners.filter(month__year=year)
     winners = list(winners.select_related("story").order_by("-month"))
     keys = {winner.story.translation_key for winner in winners}
-    public = with_card_relations(
-        HeroStoryPage.objects.live().public().filter(translation_key__in=keys)
-    )
+    public = with_card_relations(public_stories().filter(translation_key__in=keys))
     by_key_and_locale = {(story.translation_key, story.locale_id): story for story in public}
     result = []
     for winner in winners:

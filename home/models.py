@@ -24,6 +24,7 @@ from cms.core import api_fields
 from cms.core.blocks import CalloutBlock
 from cms.core.consent import ConsentCheckedMixin
 from cms.core.mixins import SocialMixin
+from cms.core.selectors import public_pages
 from heroes import selectors
 from heroes.models import CalendarPage, HeroIndexPage
 
@@ -122,8 +123,8 @@ class HomePage(ConsentCheckedMixin, SocialMixin, Page):
         context["materials"] = CampaignMaterial.objects.filter(
             live=True, locale=self.locale
         ).select_related("document")
-        context["story_index"] = self.get_children().type(HeroIndexPage).live().first()
-        context["calendar"] = self.get_children().type(CalendarPage).live().first()
+        context["story_index"] = public_pages(self.get_children().type(HeroIndexPage)).first()
+        context["calendar"] = public_pages(self.get_children().type(CalendarPage)).first()
         return context
 
 

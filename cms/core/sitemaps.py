@@ -9,6 +9,8 @@ from collections import defaultdict
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
+from cms.core.selectors import public_pages
+
 
 class LocalizedSitemap(Sitemap):
     """Live, public pages of the default site's root page in every locale (/en/, /fr/ …)."""
@@ -19,7 +21,7 @@ class LocalizedSitemap(Sitemap):
         pages = Page.objects.none()
         for translated_root in roots:
             pages |= Page.objects.descendant_of(translated_root, inclusive=True)
-        return pages.live().public().order_by("path").defer_streamfields().specific()
+        return public_pages(pages).order_by("path").defer_streamfields().specific()
 
     def _urls(self, page, protocol, domain):
         languages = dict(Locale.objects.values_list("pk", "language_code"))

@@ -8,18 +8,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from heroes.models import HeroStoryPage
+from heroes import selectors
 
 
 def live_story(story_id):
     """The live, public story `story_id`, or a 404 problem."""
-    story = (
-        HeroStoryPage.objects.live()
-        .public()
-        .select_related("locale", "photo")
-        .filter(pk=story_id)
-        .first()
-    )
+    story = selectors.public_stories().select_related("locale", "photo").filter(pk=story_id)
+    story = story.first()
     if story is None:
         raise Http404(_("No live story has the id %(id)s.") % {"id": story_id})
     return story
@@ -48,7 +43,7 @@ def story_for_url(url, request):
         story_id = path[len(embed_prefix) :].strip("/")
         if not story_id.isdigit():
             return None
-        stories = HeroStoryPage.objects.live().public().filter(pk=int(story_id))
+        stories = selectors.public_stories().filter(pk=int(story_id))
         return stories.select_related("locale", "photo").first()
     segments = [segment for segment in path.split("/") if segment]
     languages = {code for code, _name in settings.LANGUAGES}
@@ -56,8 +51,7 @@ def story_for_url(url, request):
         return None
     language, rest = segments[0], segments[1:]
     for story in (
-        HeroStoryPage.objects.live()
-        .public()
+        selectors.public_stories()
         .filter(locale__language_code=language, slug=rest[-1] if rest else "")
         .select_related("locale", "photo")
     ):

@@ -10,7 +10,7 @@ from django_countries import countries
 from wagtail.api.v3.errors import as_validation_error
 from wagtail.models import Locale
 
-from heroes.models import MissionHubPage
+from heroes import selectors
 
 
 class BadParameter(ValueError):
@@ -56,7 +56,7 @@ def get_mission(mission_id, *, locale=None):
     """The live, public mission hub `mission_id`, or a 422 naming `mission`."""
     if mission_id is None:
         return None
-    hubs = MissionHubPage.objects.live().public()
+    hubs = selectors.public_missions()
     if locale is not None:
         hubs = hubs.filter(locale=locale)
     hub = hubs.filter(pk=mission_id).first()

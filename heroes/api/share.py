@@ -9,6 +9,7 @@ links use too), and the 1200x630 share image.
 from ninja import Field, Router, Schema
 
 from cms.core.api_fields import RenditionDict, image_representation
+from cms.core.selectors import public_pages
 from heroes import sharing
 from heroes.api.common import live_story
 
@@ -90,7 +91,7 @@ def share_kit(request, story_id: int):
     story = live_story(story_id)
     hashtag = sharing.campaign_hashtag(request)
     canonical_url = story.get_full_url(request)
-    translations = story.get_translations(inclusive=True).live().public().select_related("locale")
+    translations = public_pages(story.get_translations(inclusive=True)).select_related("locale")
     urls = [
         {"locale": page.locale.language_code, "url": page.get_full_url(request)}
         for page in translations.order_by("locale__language_code")

@@ -20,6 +20,7 @@ from cms.core import api_fields
 from cms.core.blocks import StoryBodyBlock
 from cms.core.consent import ConsentCheckedMixin
 from cms.core.mixins import SocialMixin
+from cms.core.selectors import public_pages
 
 
 def validate_time_zone(value):
@@ -200,7 +201,7 @@ class EventPage(ConsentCheckedMixin, SocialMixin, Page):
         """The hub this event belongs to (its parent in the page tree)."""
         from .missions import MissionHubPage
 
-        return MissionHubPage.objects.ancestor_of(self).live().public().first()
+        return public_pages(MissionHubPage.objects.ancestor_of(self)).first()
 
     @cached_property
     def tz(self):

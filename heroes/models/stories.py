@@ -19,6 +19,7 @@ from cms.core import api_fields
 from cms.core.blocks import StoryBodyBlock
 from cms.core.consent import ConsentCheckedMixin
 from cms.core.mixins import SocialMixin
+from cms.core.selectors import public_pages
 
 STORIES_PER_PAGE = 12
 
@@ -229,7 +230,7 @@ class HeroStoryPage(ConsentCheckedMixin, SocialMixin, Page):
         """The hub this story belongs to (its parent in the page tree)."""
         from .missions import MissionHubPage
 
-        return MissionHubPage.objects.ancestor_of(self).live().public().first()
+        return public_pages(MissionHubPage.objects.ancestor_of(self)).first()
 
     @property
     def nominator_credit(self):

@@ -10,6 +10,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
 from cms.core import consent, sites
+from cms.core.selectors import public_pages
 
 register = template.Library()
 
@@ -52,7 +53,7 @@ def site_menu(context):
     home = locale_home(context)
     if home is None:
         return Page.objects.none()
-    return home.get_children().live().public().in_menu()
+    return public_pages(home.get_children()).in_menu()
 
 
 @register.filter
@@ -73,9 +74,7 @@ def _translated_urls(context, page, absolute):
     """{language code: url} of the page's live, public translations (the page included)."""
     request = _request(context)
     urls = {}
-    for translation in (
-        page.get_translations(inclusive=True).live().public().select_related("locale")
-    ):
+    for translation in public_pages(page.get_translations(inclusive=True)).select_related("locale"):
         url = translation.get_full_url(request) if absolute else translation.get_url(request)
         if url:
             urls[translation.locale.language_code] = url

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from cms.core.models import CampaignSettings
+from cms.core.selectors import public_pages
 from cms.core.sites import absolute_url
 
 register = template.Library()
@@ -44,7 +45,7 @@ def _shown_page(page, request):
     if language == page.locale.language_code:
         return page, wanted
     translated = (
-        page.get_translations().live().public().filter(locale__language_code=language).first()
+        public_pages(page.get_translations()).filter(locale__language_code=language).first()
     )
     if translated is None:
         return page, og_locale(page.locale.language_code)
@@ -57,9 +58,7 @@ def social_meta(context, page):
     shown, locale = _shown_page(page, request)
     alternates = [
         og_locale(code)
-        for code in page.get_translations(inclusive=True)
-        .live()
-        .public()
+        for code in public_pages(page.get_translations(inclusive=True))
         .values_list("locale__language_code", flat=True)
         .order_by("locale__language_code")
     ]

@@ -1,0 +1,54 @@
+"""What the public may see of pages: one definition (cms.core.selectors), used everywhere."""
+
+import re
+from pathlib import Path
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from cms.core.selectors import public_pages
+from tests.factories import CalendarPageFactory, HeroIndexPageFactory
+
+ROOT = Path(__file__).resolve().parents[2]
+#: The only modules that say what "public" means: for pages of any type, and for the campaign's.
+HOMES = {ROOT / "cms/core/selectors.py", ROOT / "heroes/selectors.py"}
+LIVE_AND_PUBLIC = re.compile(r"\.live\(\)\s*\.public\(\)")
+
+
+def make_private(page):
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+
+
+@pytest.mark.django_db
+def test_public_pages_are_the_live_pages_no_restriction_hides(home_page):
+    shown = HeroIndexPageFactory(parent=home_page)
+    draft = CalendarPageFactory(parent=home_page, draft=True)
+    private = CalendarPageFactory(parent=home_page, slug="private-calendar")
+    make_private(private)
+
+    pages = set(public_pages(home_page.get_children()))
+
+    assert shown.page_ptr in pages
+    assert draft.page_ptr not in pages
+    assert private.page_ptr not in pages
+
+
+@pytest.mark.django_db
+def test_the_home_page_does_not_link_a_private_calendar(home_page, rf):
+    make_private(CalendarPageFactory(parent=home_page))
+
+    context = home_page.get_context(rf.get("/en/"))
+
+    assert context["calendar"] is None
+
+
+def test_no_module_restates_what_the_public_may_see():
+    restating = [
+        str(path.relative_to(ROOT))
+        for folder in ("cms", "heroes", "home", "search", "webhooks")
+        for path in (ROOT / folder).rglob("*.py")
+        if path not in HOMES and LIVE_AND_PUBLIC.search(path.read_text())
+    ]
+    assert restating == [], "use cms.core.selectors.public_pages or heroes.selectors"
