@@ -62,6 +62,13 @@ format: install ## Format and fix what ruff can
 pytest: install ## The pytest suite alone (PYTEST_ARGS to pass options)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
+.PHONY: lint-openapi
+lint-openapi: install ## Lint the API's OpenAPI document with Redocly CLI (tools/openapi, npm ci)
+	cd tools/openapi && npm ci --no-audit --no-fund --loglevel=error
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py export_openapi --output tools/openapi/openapi.json
+	cd tools/openapi && REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true \
+		npx --no-install redocly lint openapi.json --config redocly.yaml --format=summary
+
 bench: install ## Query counts and latency of the API, feeds and pages; writes bench-results.json
 	$(PY) -m bench $(BENCH_ARGS)
 

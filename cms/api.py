@@ -8,6 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from ninja.openapi.docs import Swagger
 from wagtail.api.v3.api import api
 
+from cms import openapi
 from cms.core import media_api, problems
 from cms.core.middleware import TOKEN_ONLY_API_PATHS
 from heroes.api import calendar, map, nominations, oembed, preview, share, spotlight, stories
@@ -91,5 +92,7 @@ def _document_anonymous_access(get_schema):
 
 
 api.get_openapi_schema = _document_anonymous_access(api.get_openapi_schema)
+# Then what generators need to read it right (cms/openapi.py).
+api.get_openapi_schema = openapi.finishing(api.get_openapi_schema)
 
 __all__ = ["api"]

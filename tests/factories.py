@@ -23,6 +23,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django_countries import countries
 from factory.django import DjangoModelFactory
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
 from wagtail.models import Collection, Locale, Page
 
 from cms.core.models import CampaignDocument, CampaignImage, PhotoConsent, User
@@ -324,3 +326,67 @@ class NominatePageFactory(CampaignPageFactory):
 
     class Meta:
         model = NominatePage
+
+
+class EmbedFactory(DjangoModelFactory):
+    """A post's oEmbed data as Wagtail's embed finders store it (so nothing is fetched)."""
+
+    url = factory.Sequence(lambda n: f"https://www.youtube.com/watch?v=migrantheroes{n}")
+    hash = factory.LazyAttribute(lambda o: get_embed_hash(o.url))
+    type = "video"
+    title = "#MigrantHeroes: Amina's workshop"
+    author_name = "IOM - UN Migration"
+    provider_name = "YouTube"
+    thumbnail_url = "https://i.ytimg.com/vi/migrantheroes/hqdefault.jpg"
+    width = 560
+    height = 315
+    html = factory.LazyAttribute(
+        lambda o: f'<iframe width="{o.width}" height="{o.height}" src="{o.url}"></iframe>'
+    )
+
+    class Meta:
+        model = Embed
+        django_get_or_create = ("hash",)
+
+
+def story_body(*, image, link_page, document, embed):
+    """A story body with one block of every type, as stored (stable block ids).
+
+    The paragraph links to `link_page` and `document`; the call-out to `link_page`.
+    """
+    return [
+        {
+            "type": "paragraph",
+            "id": "0b7e4d4e-0001-4000-8000-000000000001",
+            "value": (
+                f'<p>Amina learnt to sew with <a linktype="page" id="{link_page.pk}">'
+                f'{link_page.title}</a>; read <a linktype="document" id="{document.pk}">'
+                f"{document.title}</a>.</p>"
+            ),
+        },
+        {
+            "type": "quote",
+            "id": "0b7e4d4e-0002-4000-8000-000000000002",
+            "value": {"quote": "Every dress is a new beginning.", "attribution": "Amina"},
+        },
+        {
+            "type": "image",
+            "id": "0b7e4d4e-0003-4000-8000-000000000003",
+            "value": {
+                "image": {"image": image.pk, "decorative": False, "alt_text": ""},
+                "caption": "The workshop in Eastleigh",
+            },
+        },
+        {"type": "embed", "id": "0b7e4d4e-0004-4000-8000-000000000004", "value": embed.url},
+        {
+            "type": "callout",
+            "id": "0b7e4d4e-0005-4000-8000-000000000005",
+            "value": {
+                "heading": "Know a hero like Amina?",
+                "text": "Tell us their story.",
+                "link_page": link_page.pk,
+                "link_url": "",
+                "link_text": "",
+            },
+        },
+    ]

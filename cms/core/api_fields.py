@@ -16,7 +16,6 @@ from typing_extensions import TypedDict
 from wagtail.images.models import SourceImageIOError
 
 from cms.core.consent import publishable
-from cms.core.selectors import public_pages
 
 #: Renditions every image in the API comes with (made when the page is published, see
 #: cms/core/renditions.py, so no API request pays for them).
@@ -134,6 +133,19 @@ class PageLinkDict(TypedDict):
     url: str | None
 
 
+class PageReferenceDict(TypedDict):
+    id: int
+    type: str
+    url: str | None
+
+
+def page_reference(page) -> PageReferenceDict:
+    """A page a block links to: its id, its page type (as in `meta.type`) and public URL."""
+    return PageReferenceDict(
+        id=page.pk, type=page.specific_class._meta.label, url=page.get_full_url()
+    )
+
+
 def page_link(page) -> PageLinkDict:
     url = page.get_full_url()
     return PageLinkDict(
@@ -149,7 +161,9 @@ class TranslationsField(Field):
 
     def to_representation(self, page) -> list[PageLinkDict]:
         translations = (
-            public_pages(page.get_translations())
+            page.get_translations()
+            .live()
+            .public()
             .select_related("locale")
             .order_by("locale__language_code")
         )
@@ -203,15 +217,23 @@ class DocumentDict(TypedDict):
     title: str
     url: str
     file_extension: str
+    file_size: int | None
+
+
+def document_representation(document) -> DocumentDict:
+    """A document: title, absolute download URL, extension and size in bytes (None when the
+    file cannot be read)."""
+    return DocumentDict(
+        id=document.pk,
+        title=document.title,
+        url=absolute_url(document.url),
+        file_extension=document.file_extension,
+        file_size=document.get_file_size(),
+    )
 
 
 class DocumentField(Field):
-    """A document: title and its absolute download URL."""
+    """A document: title, its absolute download URL and size."""
 
     def to_representation(self, document) -> DocumentDict:
-        return DocumentDict(
-            id=document.pk,
-            title=document.title,
-            url=absolute_url(document.url),
-            file_extension=document.file_extension,
-        )
+        return document_representation(document)

@@ -7,6 +7,7 @@ resizing photos (and a listing's query count constant).
 
 import logging
 
+from wagtail.fields import StreamField
 from wagtail.images.models import SourceImageIOError
 
 from cms.core.api_fields import IMAGE_RENDITIONS
@@ -21,7 +22,17 @@ def images_of(page):
     images = {getattr(page, name, None) for name in IMAGE_ATTRIBUTES}
     if hasattr(page, "get_social_image"):
         images.add(page.get_social_image())
+    images.update(images_in_streams(page))
     return {image for image in images if image is not None}
+
+
+def images_in_streams(page):
+    """The images the blocks of the page's StreamFields show (a block with `images_in`)."""
+    for field in page._meta.get_fields():
+        if isinstance(field, StreamField):
+            for child in getattr(page, field.name):
+                if hasattr(child.block, "images_in"):
+                    yield from child.block.images_in(child.value)
 
 
 def make_renditions(sender, instance, **kwargs):

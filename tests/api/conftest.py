@@ -11,12 +11,15 @@ from wagtail.models import PageViewRestriction
 
 from tests.factories import (
     CalendarPageFactory,
+    DocumentFactory,
+    EmbedFactory,
     EventPageFactory,
     HeroIndexPageFactory,
     HeroStoryPageFactory,
     ImageFactory,
     LocaleFactory,
     MissionHubPageFactory,
+    story_body,
 )
 
 PRIVATE_NOTES = "Consent given by phone to Jane, +254 700 000 000"
@@ -40,12 +43,24 @@ def calendar_page(home_page):
 
 @pytest.fixture
 def story(mission_hub, story_index):
-    """A live Kenyan story whose photo carries private consent notes."""
+    """A live Kenyan story whose photo carries private consent notes, and whose body has a
+    block of every type."""
     photo = ImageFactory(
         title="Amina",
         description="Amina teaching a sewing class",
         credit="© IOM 2026 / Jane Doe",
         consent_notes=PRIVATE_NOTES,
+    )
+    body = story_body(
+        image=ImageFactory(
+            title="Workshop",
+            description="Sewing machines in a row",
+            credit="© IOM 2026 / Jane Doe",
+            consent_notes=PRIVATE_NOTES,
+        ),
+        link_page=mission_hub,
+        document=DocumentFactory(title="Amina's story (PDF)"),
+        embed=EmbedFactory(url="https://www.youtube.com/watch?v=migrantheroes"),
     )
     return HeroStoryPageFactory(
         parent=mission_hub,
@@ -59,6 +74,7 @@ def story(mission_hub, story_index):
         nominator_name=PRIVATE_NOMINATOR,
         nominator_agreed_to_credit=False,
         tags=["sewing"],
+        body=body,
     )
 
 

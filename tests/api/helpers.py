@@ -15,6 +15,7 @@ UPDATE = os.environ.get("UPDATE_EXPECTED") == "1"
 #: Keys whose values change on every run (publication times).
 VOLATILE_KEYS = {"first_published_at"}
 _MEDIA = re.compile(r"/media/(images|original_images|documents)/[^\"?]+")
+_DOCUMENT_LINK = re.compile(r"/documents/\d+/[^\"?]+")
 
 
 def normalise(value, ids):
@@ -37,6 +38,7 @@ def normalise(value, ids):
         return [normalise(item, ids) for item in value]
     if isinstance(value, str):
         value = _MEDIA.sub(lambda m: f"/media/{m.group(1)}/<file>", value)
+        value = _DOCUMENT_LINK.sub("/documents/<document>/<file>", value)
         for pk, name in ids.items():
             value = re.sub(rf"/{pk}/", f"/<{name}>/", value)
             value = re.sub(rf"(%2F){pk}(%2F)", rf"\g<1><{name}>\g<2>", value)

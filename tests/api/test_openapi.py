@@ -88,3 +88,64 @@ def test_the_interactive_docs_are_served(client):
 
     assert response.status_code == 200
     assert b"openapi.json" in response.content
+
+
+def test_public_operations_inherit_the_documents_optional_token(document):
+    assert document["security"] == [{}, {"BearerTokenAuth": []}]
+    for path in ("/api/v3/pages/", "/api/v3/pages/{page_id}/", "/api/v3/stories/"):
+        assert "security" not in document["paths"][path]["get"], path
+    assert document["paths"]["/api/v3/pages/"]["post"]["security"] == [{"BearerTokenAuth": []}]
+
+
+def test_servers_hold_the_configured_base_url(document, settings):
+    assert document["servers"] == [{"url": settings.WAGTAILAPI_BASE_URL}]
+
+
+def test_every_operation_declares_the_problems_it_can_answer(document):
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            responses = operation["responses"]
+            assert "401" in responses, (method, path)
+            for status, response in responses.items():
+                if status.startswith("4"):
+                    problem = response["content"]["application/problem+json"]["schema"]
+                    assert problem == {"$ref": "#/components/schemas/ProblemDetail"}
+    assert "404" in document["paths"]["/api/v3/pages/{page_id}/"]["get"]["responses"]
+    assert "403" in document["paths"]["/api/v3/pages/"]["post"]["responses"]
+
+
+def test_limit_parameters_declare_the_enforced_maximum(document, settings):
+    for path in ("/api/v3/pages/", "/api/v3/stories/"):
+        parameters = {p["name"]: p["schema"] for p in document["paths"][path]["get"]["parameters"]}
+        assert parameters["limit"]["maximum"] == settings.WAGTAILAPI_LIMIT_MAX
+        assert parameters["limit"]["minimum"] == 1
+
+
+def test_optional_action_bodies_are_plain_references(document):
+    body = document["paths"]["/api/v3/pages/{page_id}/actions/unpublish/"]["post"]["requestBody"]
+    schema = body["content"]["application/json"]["schema"]
+    assert schema == {"$ref": "#/components/schemas/PageUnpublishSchema"}
+
+
+def test_a_story_body_is_a_list_of_typed_blocks_told_apart_by_their_type(document):
+    schemas = document["components"]["schemas"]
+    items = schemas["HeroStoryPageSchema"]["properties"]["body"]["items"]
+
+    assert items["discriminator"]["propertyName"] == "type"
+    assert set(items["discriminator"]["mapping"]) == {
+        "paragraph",
+        "quote",
+        "image",
+        "embed",
+        "callout",
+    }
+    image = schemas["StoryBodyImage"]
+    assert image["properties"]["type"]["const"] == "image"
+    assert set(image["required"]) == {"type", "value", "id"}
+    assert schemas["EventPageSchema"]["properties"]["body"]["items"] == items
+
+
+def test_each_page_type_requires_its_constant_meta_type(document):
+    meta = document["components"]["schemas"]["HeroStoryPageMetaSchema"]
+    assert meta["properties"]["type"]["const"] == "heroes.HeroStoryPage"
+    assert "type" in meta["required"]

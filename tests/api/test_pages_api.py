@@ -12,6 +12,9 @@ pytestmark = pytest.mark.django_db
 
 def ids_of(story, mission_hub, french_story=None, **others):
     ids = {story.pk: "story", mission_hub.pk: "mission_hub", story.photo.pk: "photo"}
+    for block in story.body:
+        if block.block_type == "image":
+            ids[block.value["image"].pk] = "body_image"
     if french_story is not None:
         ids[french_story.pk] = "french_story"
     ids.update({page.pk: name for name, page in others.items()})

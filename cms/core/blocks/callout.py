@@ -1,5 +1,23 @@
 from django.utils.translation import gettext_lazy as _
+from typing_extensions import TypedDict
 from wagtail import blocks
+
+from cms.core.api_fields import PageReferenceDict, page_reference
+
+
+class CalloutLinkDict(TypedDict):
+    """Where the call-out leads: an address, the text of the button and, for a page of the
+    site, the page itself (id and type, to route it in a front end)."""
+
+    url: str
+    text: str
+    page: PageReferenceDict | None
+
+
+class CalloutValue(TypedDict):
+    heading: str
+    text: str
+    link: CalloutLinkDict | None
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -27,3 +45,28 @@ class CalloutBlock(blocks.StructBlock):
                 }
             )
         return value
+
+    def get_api_representation(self, value, context=None) -> CalloutValue:
+        """As the site shows it (templates/blocks/callout.html): a page link goes to the
+        page in the reader's language and only while it is live; no link, no button."""
+        return CalloutValue(
+            heading=value.get("heading") or "",
+            text=value.get("text") or "",
+            link=self.link_of(value),
+        )
+
+    @staticmethod
+    def link_of(value) -> CalloutLinkDict | None:
+        page = value.get("link_page")
+        if page is not None:
+            page = page.localized
+        if page is not None and page.live:
+            reference = page_reference(page)
+            if reference["url"] is not None:
+                return CalloutLinkDict(
+                    url=reference["url"], text=value.get("link_text") or page.title, page=reference
+                )
+        if value.get("link_url"):
+            url = value["link_url"]
+            return CalloutLinkDict(url=url, text=value.get("link_text") or url, page=None)
+        return None

@@ -1,5 +1,11 @@
 from django.utils.translation import gettext_lazy as _
+from typing_extensions import TypedDict
 from wagtail import blocks
+
+
+class QuoteValue(TypedDict):
+    quote: str
+    attribution: str
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -12,3 +18,8 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("Quote")
         template = "blocks/quote.html"
+
+    def get_api_representation(self, value, context=None) -> QuoteValue:
+        return QuoteValue(
+            quote=value.get("quote") or "", attribution=value.get("attribution") or ""
+        )
