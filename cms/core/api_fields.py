@@ -16,6 +16,7 @@ from typing_extensions import TypedDict
 from wagtail.images.models import SourceImageIOError
 
 from cms.core.consent import publishable
+from cms.core.selectors import public_pages
 
 #: Renditions every image in the API comes with (made when the page is published, see
 #: cms/core/renditions.py, so no API request pays for them).
@@ -161,9 +162,7 @@ class TranslationsField(Field):
 
     def to_representation(self, page) -> list[PageLinkDict]:
         translations = (
-            page.get_translations()
-            .live()
-            .public()
+            public_pages(page.get_translations())
             .select_related("locale")
             .order_by("locale__language_code")
         )
