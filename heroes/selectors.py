@@ -240,3 +240,36 @@ def story_of_the_month_winners(*, locale, year=None, today=None):
         if story is not None:
             result.append((winner.month, story))
     return result
+
+
+def mission_drafts(mission, *, limit=10):
+    """Pages under the mission's hubs (every locale) with changes not yet published and not
+    in a workflow: what the mission is still writing, most recently edited first."""
+    from wagtail.models import Page, WorkflowState
+
+    hubs = list(mission.hubs)
+    if not hubs:
+        return Page.objects.none()
+    under_hubs = Q()
+    for hub in hubs:
+        under_hubs |= Q(path__startswith=hub.path, depth__gt=hub.depth)
+    in_workflow = WorkflowState.objects.active().filter(
+        base_content_type=ContentType.objects.get_for_model(Page)
+    )
+    return (
+        Page.objects.filter(under_hubs, has_unpublished_changes=True)
+        .exclude(pk__in=[int(pk) for pk in in_workflow.values_list("object_id", flat=True)])
+        .select_related("locale")
+        .order_by("-latest_revision_created_at")[:limit]
+    )
+
+
+def mission_awaiting_review(mission):
+    """The mission's pages in endorsement (focal point or MCD), oldest first."""
+    paths = [hub.path for hub in mission.hubs]
+    return [
+        item
+        for items in awaiting_endorsement().values()
+        for item in items
+        if any(item.page.path.startswith(path) for path in paths)
+    ]

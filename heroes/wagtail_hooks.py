@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 from heroes.admin import (
     audit_log,
     dashboard,
+    mission_home,
     multipliers,
     nominations,
     story_of_the_month,
@@ -16,6 +17,8 @@ register_snippet(story_of_the_month.StoryOfTheMonthViewSet)
 register_snippet(multipliers.MultiplierViewSet)
 hooks.register("register_admin_viewset", nominations.register_nomination_viewset)
 hooks.register("construct_homepage_panels", dashboard.add_mcd_dashboard)
+hooks.register("construct_homepage_panels", mission_home.add_mission_dashboard)
+hooks.register("construct_main_menu", mission_home.open_explorer_at_mission_hub)
 hooks.register("register_admin_urls", translation_endorsement.admin_urls)
 hooks.register("register_page_header_buttons", translation_endorsement.header_button)
 hooks.register("register_page_listing_more_buttons", translation_endorsement.listing_button)
