@@ -13,7 +13,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -28,6 +27,7 @@ from wagtail.log_actions import log
 from wagtail.models import Collection, Locale
 
 from cms.core import cache as public_cache
+from cms.core.mail import queue_mail
 from heroes import permissions, setup_roles
 from heroes.forms import NominationForm
 from heroes.models import (
@@ -177,11 +177,10 @@ def invitation_url(user):
 
 def send_invitation(*, user, mission):
     context = {"user": user, "mission": mission, "url": invitation_url(user)}
-    send_mail(
-        subject=render_to_string("heroes/emails/invitation_subject.txt", context).strip(),
-        message=render_to_string("heroes/emails/invitation.txt", context),
-        from_email=None,
-        recipient_list=[user.email],
+    queue_mail(
+        subject=render_to_string("heroes/emails/invitation_subject.txt", context),
+        body=render_to_string("heroes/emails/invitation.txt", context),
+        to=[user.email],
     )
 
 
@@ -356,11 +355,10 @@ def _tell_about_nomination(nomination):
     )
     context = {"nomination": nomination, "review_url": review_url}
     with translation.override(nomination.language):
-        send_mail(
+        queue_mail(
             subject=_("Thank you for nominating %(hero)s") % {"hero": nomination.hero_name},
-            message=render_to_string("heroes/emails/nomination_received.txt", context),
-            from_email=None,
-            recipient_list=[nomination.nominator_email],
+            body=render_to_string("heroes/emails/nomination_received.txt", context),
+            to=[nomination.nominator_email],
         )
     reviewers = [user.email for user in permissions.mcd_members() if user.email]
     if nomination.mission is not None:
@@ -368,13 +366,10 @@ def _tell_about_nomination(nomination):
             user.email for user in permissions.focal_points_of(nomination.mission) if user.email
         ]
     if reviewers:
-        send_mail(
-            subject=render_to_string(
-                "heroes/emails/nomination_to_review_subject.txt", context
-            ).strip(),
-            message=render_to_string("heroes/emails/nomination_to_review.txt", context),
-            from_email=None,
-            recipient_list=sorted(set(reviewers)),
+        queue_mail(
+            subject=render_to_string("heroes/emails/nomination_to_review_subject.txt", context),
+            body=render_to_string("heroes/emails/nomination_to_review.txt", context),
+            to=reviewers,
         )
 
 

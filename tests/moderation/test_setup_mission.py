@@ -69,8 +69,11 @@ def test_setup_mission_opens_the_missions_room(mission_index):
     assert PageLogEntry.objects.filter(page=hub, action="heroes.mission_set_up").exists()
 
 
-def test_the_focal_point_is_invited_and_opens_their_account_with_the_link(client, mission_index):
-    setup_mission(*KENYA)
+def test_the_focal_point_is_invited_and_opens_their_account_with_the_link(
+    client, mission_index, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # mail leaves once it is stored
+        setup_mission(*KENYA)
 
     focal_point = get_user_model().objects.get(email="wanjiru@kenya.example.org")
     assert not focal_point.is_active
