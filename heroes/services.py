@@ -6,6 +6,8 @@ which every caller turns into its own kind of answer.
 """
 
 import datetime as dt
+import difflib
+import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -13,31 +15,38 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
+from django.utils.html import linebreaks
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django_countries import countries
 from django_ratelimit.core import get_usage
+from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import Collection, Locale
+from wagtail.permissions import policy_registry
+from wagtail.rich_text import RichText
 
 from cms.core import cache as public_cache
 from cms.core.mail import queue_mail
+from cms.core.models import PhotoConsent
 from heroes import permissions, setup_roles
 from heroes.forms import NominationForm
 from heroes.models import (
+    HeroStoryPage,
     Mission,
     MissionHubPage,
     MissionIndexPage,
     Nomination,
     StoryOfTheMonth,
 )
-from heroes.models.nominations import SUBMITTED_FIELDS
+from heroes.models.nominations import SUBMITTED_FIELDS, NominationStatus
 
 # Missions ---------------------------------------------------------------------------------
 
@@ -336,6 +345,9 @@ def _store_nomination(*, values, photo, language):
     gets an acknowledgement; the mission of the hero's country (its focal points) and MCD
     get a notification. Nothing of it is ever published.
     """
+    earlier = identical_recent_nomination(values)
+    if earlier is not None:
+        return merge_resubmission(earlier, photo=photo)
     nomination = Nomination(
         **values,
         language=language,
@@ -383,4 +395,281 @@ def review_nomination(*, user, nomination, status, note=""):
     nomination.reviewed_at = timezone.now()
     nomination.full_clean()
     nomination.save(update_fields=["status", "review_note", "reviewed_by", "reviewed_at"])
+    return nomination
+
+
+# Reviewing public nominations: accept, decline, duplicates -----------------------------------
+
+#: A hero nominated again within this time (same country, a similar name) is a likely duplicate.
+DUPLICATE_WINDOW = dt.timedelta(days=30)
+#: How alike two names must be to be the same hero's (difflib's ratio, case and accents aside).
+SIMILAR_NAME_RATIO = 0.85
+#: A nominator sending the very same nomination again within this time: kept once.
+RESUBMISSION_WINDOW = dt.timedelta(days=1)
+
+
+def _folded(text):
+    """`text` as compared: without case, accents or extra spaces."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(bare.casefold().split())
+
+
+def names_are_similar(first, second):
+    """The same person's name, give or take a typo, an accent or the order of its words."""
+    first, second = _folded(first), _folded(second)
+    ratio = max(
+        difflib.SequenceMatcher(None, first, second).ratio(),
+        difflib.SequenceMatcher(
+            None, " ".join(sorted(first.split())), " ".join(sorted(second.split()))
+        ).ratio(),
+    )
+    return ratio >= SIMILAR_NAME_RATIO
+
+
+def likely_duplicates(nomination, *, among=None):
+    """Other nominations of the same hero: the same country, a similar name, within 30 days.
+
+    `among` narrows the candidates (e.g. to those a reviewer may see).
+    """
+    moment = nomination.submitted_at or timezone.now()
+    candidates = (among if among is not None else Nomination.objects.all()).filter(
+        country=nomination.country,
+        submitted_at__range=(moment - DUPLICATE_WINDOW, moment + DUPLICATE_WINDOW),
+    )
+    return [
+        candidate
+        for candidate in candidates.exclude(pk=nomination.pk).order_by("submitted_at")
+        if names_are_similar(candidate.hero_name, nomination.hero_name)
+    ]
+
+
+def identical_recent_nomination(values):
+    """The nominator's own identical nomination of the last day, if any (a second send).
+
+    Identical: the same email, hero's name, country and story (case and spaces aside).
+    The intake merges a second send into the first instead of storing it twice.
+    """
+    earlier = Nomination.objects.filter(
+        nominator_email__iexact=(values.get("nominator_email") or "").strip(),
+        country=values.get("country"),
+        submitted_at__gte=timezone.now() - RESUBMISSION_WINDOW,
+    ).order_by("submitted_at")
+    for candidate in earlier:
+        if _folded(candidate.hero_name) == _folded(values.get("hero_name")) and _folded(
+            candidate.story
+        ) == _folded(values.get("story")):
+            return candidate
+    return None
+
+
+def merge_resubmission(nomination, *, photo=None):
+    """Keep a second send of `nomination` as the first: only a photo the first lacked is added."""
+    if photo and not nomination.photo:
+        nomination.photo = photo
+        nomination.save(update_fields=["photo"])
+    return nomination
+
+
+def _check_may_review(user, nomination):
+    if not permissions.may_review_nomination(user, nomination):
+        raise PermissionDenied(_("Only MCD and the hero's mission review this nomination."))
+
+
+def _check_no_story_yet(nomination):
+    if nomination.hero_story_id is not None:
+        raise ValidationError(
+            _("A story has already been drafted from this nomination."), code="has_story"
+        )
+
+
+def _record_decision(nomination, *, user, status, note, fields=()):
+    nomination.status = status
+    nomination.review_note = note
+    nomination.reviewed_by = user
+    nomination.reviewed_at = timezone.now()
+    nomination.save(update_fields=["status", "review_note", "reviewed_by", "reviewed_at", *fields])
+
+
+def hub_for_nomination(nomination):
+    """(mission, hub) where the hero's story is written: the mission of the hero's country,
+    else headquarters (mission None). The hub is the source one, in the default locale first."""
+    mission = nomination.mission or Mission.objects.filter(country=nomination.country).first()
+    if mission is not None:
+        hubs = mission.hubs
+    else:
+        hubs = MissionHubPage.objects.filter(is_headquarters=True)
+    hubs = hubs.filter(alias_of__isnull=True)
+    hub = hubs.filter(locale=Locale.get_default()).first() or hubs.first()
+    if hub is None:
+        raise ValidationError(
+            _("There is no mission hub to write this story in: set up the mission or HQ's hub.")
+        )
+    return mission, hub
+
+
+def _photo_consent_record(nomination):
+    """(consent, notes) of a photo sent with `nomination`: pending unless the nominator said
+    the pictured person agreed."""
+    if nomination.photo_consent:
+        return PhotoConsent.WRITTEN, _(
+            "Given by the nominator on %(date)s with public nomination #%(id)s."
+        ) % {"date": nomination.submitted_at.date().isoformat(), "id": nomination.pk}
+    return PhotoConsent.PENDING, _(
+        "Not given with public nomination #%(id)s: record the pictured person's consent "
+        "before the photo is published."
+    ) % {"id": nomination.pk}
+
+
+def _move_photo_to_collection(nomination, *, collection, alt_text, user):
+    """The nomination's private photo as a Wagtail image of `collection`; the private copy is
+    deleted once the transaction commits."""
+    title = _("Photo of %(hero)s") % {"hero": nomination.hero_name}
+    consent, notes = _photo_consent_record(nomination)
+    with nomination.photo.open("rb") as private:
+        content = private.read()
+    image = get_image_model()(
+        title=title[:255],
+        description=(alt_text or title)[:255],
+        collection=collection,
+        uploaded_by_user=user,
+        consent=consent,
+        consent_notes=notes,
+        file=ContentFile(content, name=f"nomination-{nomination.pk}.jpg"),
+    )
+    image._set_image_file_metadata()
+    image.save()
+    name, storage = nomination.photo.name, nomination.photo.storage
+    nomination.photo = ""
+    transaction.on_commit(lambda: storage.delete(name))
+    return image
+
+
+def _chosen_image(user, image):
+    """An image the reviewer chose for a nomination sent without a photo."""
+    if image is None:
+        raise ValidationError(
+            {"image": _("This nomination has no photo: choose a photo of the hero for the story.")}
+        )
+    policy = policy_registry.get_by_type(get_image_model())
+    if not policy.instances_user_has_permission_for(user, "choose").filter(pk=image.pk):
+        raise ValidationError({"image": _("You cannot use this image.")})
+    return image
+
+
+def accept_nomination(*, user, nomination, alt_text="", image=None, note=""):
+    """MCD or the hero's mission accepts a nomination: a draft story comes of it.
+
+    The draft `HeroStoryPage` is made in the hub of the hero's country (HQ's when no mission
+    covers it), with the hero's name and countries, the nominator's words as the body's first
+    paragraph, and the nominator credited only if they agreed. The photo sent with it leaves
+    the private storage for the mission's image collection (alt text `alt_text` or "Photo of
+    <hero>"; its consent recorded if the nominator gave it, else pending, so it cannot be
+    published); a nomination without a photo needs `image`, one the reviewer may choose. The
+    hub's endorsement workflow starts, as `user`; nomination and story are linked both ways
+    and both histories say so. Returns the story.
+    """
+    _check_may_review(user, nomination)
+    _check_no_story_yet(nomination)
+    if len(alt_text) > 255:
+        raise ValidationError({"alt_text": _("Keep the alt text under 255 characters.")})
+    mission, hub = hub_for_nomination(nomination)
+    collection = mission.collection if mission else Collection.get_first_root_node()
+    with transaction.atomic():
+        if nomination.photo:
+            image = _move_photo_to_collection(
+                nomination, collection=collection, alt_text=alt_text, user=user
+            )
+        else:
+            image = _chosen_image(user, image)
+        credited = nomination.agrees_to_be_credited
+        story = HeroStoryPage(
+            title=nomination.hero_name,
+            hero_name=nomination.hero_name,
+            country_of_residence=nomination.country,
+            country_of_origin=nomination.country_of_origin,
+            photo=image,
+            body=[("paragraph", RichText(linebreaks(nomination.story, autoescape=True)))],
+            nominator_name=nomination.nominator_name if credited else "",
+            nominator_agreed_to_credit=credited,
+            owner=user,
+            live=False,
+            locale=hub.locale,
+        )
+        # A draft: its headline and intro are the mission's to write before it is published.
+        hub.add_child(instance=story)
+        story.save_revision(user=user, clean=False)
+        log(
+            instance=story,
+            action="heroes.story_drafted_from_nomination",
+            user=user,
+            data={"nomination": nomination.pk},
+        )
+        workflow = story.get_workflow()
+        if workflow is not None and workflow.active:
+            workflow.start(story, user)
+        nomination.hero_story = story
+        nomination.mission = mission
+        _record_decision(
+            nomination,
+            user=user,
+            status=NominationStatus.ACCEPTED,
+            note=note or nomination.review_note,
+            fields=["hero_story", "mission", "photo"],
+        )
+        log(
+            instance=nomination,
+            action="heroes.nomination_accepted",
+            user=user,
+            data={"story": {"id": story.pk, "title": story.title}},
+        )
+    return story
+
+
+def decline_nomination(*, user, nomination, reason):
+    """MCD or the hero's mission declines a nomination, saying why (kept as the review note)."""
+    _check_may_review(user, nomination)
+    _check_no_story_yet(nomination)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the nomination is declined.")})
+    with transaction.atomic():
+        _record_decision(nomination, user=user, status=NominationStatus.DECLINED, note=reason)
+        log(
+            instance=nomination,
+            action="heroes.nomination_declined",
+            user=user,
+            data={"reason": reason},
+        )
+    return nomination
+
+
+def mark_nomination_duplicate(*, user, nomination, original, note=""):
+    """MCD or the hero's mission marks a nomination as a duplicate of another one (`original`)."""
+    _check_may_review(user, nomination)
+    _check_no_story_yet(nomination)
+    if not permissions.may_review_nomination(user, original):
+        raise PermissionDenied(_("Only MCD and the hero's mission review this nomination."))
+    first = original
+    while first is not None and first.pk != nomination.pk:
+        first = first.duplicate_of
+    if first is not None:  # the original is the nomination itself, or a duplicate of it
+        raise ValidationError(
+            {"original": _("A nomination cannot be a duplicate of itself or of its duplicates.")}
+        )
+    with transaction.atomic():
+        nomination.duplicate_of = original
+        _record_decision(
+            nomination,
+            user=user,
+            status=NominationStatus.DUPLICATE,
+            note=note or nomination.review_note,
+            fields=["duplicate_of"],
+        )
+        log(
+            instance=nomination,
+            action="heroes.nomination_marked_duplicate",
+            user=user,
+            data={"original": {"id": original.pk, "hero_name": original.hero_name}},
+        )
     return nomination

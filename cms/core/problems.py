@@ -19,7 +19,7 @@ from wagtail.api.v3.errors import PROBLEM_JSON, build_problem_detail
 
 API_PATH = "/api/"
 
-#: The media types a request body may have, by path; any other /api/ path takes these
+#: The media types a request body may have, by (exact) path; any other /api/ path takes these
 #: (Wagtail's write API takes JSON). A body of another type gets 415.
 FORM_MEDIA_TYPES = frozenset({"multipart/form-data", "application/x-www-form-urlencoded"})
 BODY_MEDIA_TYPES = {"/api/v3/nominations/": FORM_MEDIA_TYPES}
@@ -78,10 +78,7 @@ def _unsupported_media_type(request):
         length = 0
     if length <= 0 or not request.content_type:
         return None
-    accepted = next(
-        (types for prefix, types in BODY_MEDIA_TYPES.items() if request.path.startswith(prefix)),
-        DEFAULT_BODY_MEDIA_TYPES,
-    )
+    accepted = BODY_MEDIA_TYPES.get(request.path, DEFAULT_BODY_MEDIA_TYPES)
     if request.content_type in accepted:
         return None
     response = _problem(415)

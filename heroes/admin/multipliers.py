@@ -1,7 +1,10 @@
 """Multipliers: each mission's people who help promote the campaign, private to it and MCD."""
 
+from collections import Counter
+
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import ObjectList
+from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import (
     DeleteView,
     EditView,
@@ -14,12 +17,31 @@ from wagtail.snippets.views.snippets import (
 
 from heroes.admin.forms import MultiplierForm
 from heroes.admin.scoping import OfUsersMissions, ScopedIndexMixin, ScopedObjectMixin
-from heroes.models import Multiplier
+from heroes.models import Mission, Multiplier
 
 
 class MultiplierIndexView(OfUsersMissions, ScopedIndexMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("mission")
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.is_export:
+            log_export(self.request, context["object_list"])
+        return response
+
+
+def log_export(request, multipliers):
+    """An export (CSV or XLSX) takes people's contacts out: each mission's history says who
+    took how many of its own, and in which format."""
+    counts = Counter(multiplier.mission_id for multiplier in multipliers)
+    for mission in Mission.objects.filter(pk__in=counts):
+        log(
+            instance=mission,
+            action="heroes.multipliers_exported",
+            user=request.user,
+            data={"format": request.GET.get("export"), "count": counts[mission.pk]},
+        )
 
 
 class MultiplierEditView(OfUsersMissions, ScopedObjectMixin, EditView):

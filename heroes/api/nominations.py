@@ -2,14 +2,22 @@
 
 Multipart, with the same fields and rules as the site's form (heroes.forms.NominationForm):
 one rule, one place. Nothing of a nomination is ever readable through the API.
+
+`POST /api/v3/nominations/<id>/accept/` (an API token of MCD or of the hero's mission)
+accepts one: the same rule as the admin's review screen (heroes.services.accept_nomination).
 """
 
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from ninja import Field, File, Form, ModelSchema, Router, Schema, Status
+from ninja import Body, Field, File, Form, ModelSchema, Router, Schema, Status
 from ninja.files import UploadedFile
+from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import ProblemDetail, problem_response
+from wagtail.images import get_image_model
 
 from cms.core import clients
 from heroes import services
@@ -91,5 +99,106 @@ def _form_problem(errors):
             }
             for field, field_errors in errors.items()
             for error in field_errors
+        ],
+    )
+
+
+class AcceptNominationIn(Schema):
+    alt_text: str = Field(
+        "",
+        max_length=255,
+        description='Alt text of the photo; empty: "Photo of <hero>".',
+    )
+    image: int | None = Field(
+        None, description="An image's id: the story's photo when the nomination came without one."
+    )
+
+
+class NominationAccepted(Schema):
+    nomination: int = Field(description="The nomination's id.")
+    status: str = Field(description='Always "accepted".')
+    story: int = Field(description="The id of the draft story page (in the hero's mission hub).")
+    admin_url: str = Field(description="Where the story is edited in the admin.")
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "nomination": 12,
+                    "status": "accepted",
+                    "story": 345,
+                    "admin_url": "https://cms.migrantheroes.example/admin/pages/345/edit/",
+                }
+            ]
+        }
+    }
+
+
+#: The body is optional: without one, the default alt text and no chosen image.
+NO_OPTIONS = Body(AcceptNominationIn())  # ty: ignore[call-non-callable]
+
+
+@router.post(
+    "/{nomination_id}/accept/",
+    auth=BearerTokenAuth(),
+    response={
+        201: NominationAccepted,
+        401: ProblemDetail,
+        403: ProblemDetail,
+        404: ProblemDetail,
+        409: ProblemDetail,
+        422: ProblemDetail,
+    },
+    summary="Accept a public nomination: draft its story",
+    operation_id="nominations_accept",
+    description=(
+        "For MCD and the mission of the hero's country (an API token of theirs). Makes a draft "
+        "hero story in the mission's hub (HQ's when no mission covers the country) with the "
+        "nomination's photo moved to the mission's images, and starts the hub's endorsement "
+        "workflow. 403 for anyone else, 409 when a story was already drafted from it, 422 "
+        "for a nomination without a photo and no `image`."
+    ),
+)
+def accept_nomination(request, nomination_id: int, data: AcceptNominationIn = NO_OPTIONS):
+    nomination = get_object_or_404(Nomination, pk=nomination_id)
+    image = None
+    if data.image is not None:
+        image = get_image_model().objects.filter(pk=data.image).first()
+        if image is None:
+            return _errors_problem({"image": [_("There is no image with this id.")]})
+    try:
+        story = services.accept_nomination(
+            user=request.user, nomination=nomination, alt_text=data.alt_text, image=image
+        )
+    except ValidationError as error:
+        if getattr(error, "code", None) == "has_story":
+            return problem_response(status=409, detail=error.messages[0])
+        return _errors_problem(
+            error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
+        )
+    admin_url = request.build_absolute_uri(reverse("wagtailadmin_pages:edit", args=(story.pk,)))
+    return Status(
+        201,
+        {
+            "nomination": nomination.pk,
+            "status": "accepted",
+            "story": story.pk,
+            "admin_url": admin_url,
+        },
+    )
+
+
+def _errors_problem(messages):
+    return problem_response(
+        status=422,
+        detail=_("The nomination cannot be accepted."),
+        errors=[
+            {
+                "loc": ["body", "data", field] if field else ["body"],
+                "msg": message,
+                "type": "invalid",
+            }
+            for field, field_messages in messages.items()
+            for message in field_messages
         ],
     )

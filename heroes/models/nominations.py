@@ -27,6 +27,7 @@ class NominationStatus(models.TextChoices):
     IN_REVIEW = "in_review", _("In review")
     ACCEPTED = "accepted", _("Accepted: a story will be written")
     DECLINED = "declined", _("Declined")
+    DUPLICATE = "duplicate", _("Duplicate of another nomination")
 
 
 # What the public fills in (the photo apart): the site's form, the API and the review share it.
@@ -104,6 +105,25 @@ class Nomination(models.Model):
         editable=False,
     )
     reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # What came of it (heroes.services: accept_nomination, mark_nomination_duplicate)
+    hero_story = models.ForeignKey(
+        "heroes.HeroStoryPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="nominations",
+        editable=False,
+        verbose_name=_("story drafted from it"),
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+        editable=False,
+        verbose_name=_("duplicate of"),
+    )
     submitted_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     panels = [FieldPanel("status"), FieldPanel("review_note")]

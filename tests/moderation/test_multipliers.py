@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from wagtail.models import ModelLogEntry
 
 from heroes.models import Multiplier, MultiplierKind
 
@@ -156,3 +157,23 @@ def test_the_csv_export_leaves_ordinary_cells_as_they_are(client, kenya_editor, 
     assert row["Name"] == "Achieng Odhiambo"
     assert row["Organisation"] == "Daily Nation"
     assert row["Notes"] == "Met at the launch; call before 5 pm.\nPrefers WhatsApp."
+
+
+@pytest.mark.parametrize("spreadsheet", ["csv", "xlsx"])
+def test_an_export_is_in_the_audit_log_of_each_mission_whose_multipliers_left(
+    client, mcd, kenya, kenya_journalist, italy_donor, spreadsheet
+):
+    client.force_login(mcd)
+
+    response = client.get(
+        reverse("wagtailsnippets_heroes_multiplier:list"), {"export": spreadsheet}
+    )
+    browsing = client.get(reverse("wagtailsnippets_heroes_multiplier:list"))
+
+    assert (response.status_code, browsing.status_code) == (200, 200)
+    entries = ModelLogEntry.objects.filter(action="heroes.multipliers_exported")
+    assert sorted((e.object_id, e.user, e.data["format"], e.data["count"]) for e in entries) == [
+        (str(kenya.pk), mcd, spreadsheet, 1),
+        (str(italy_donor.mission_id), mcd, spreadsheet, 1),
+    ]
+    assert entries.first().message == "Multipliers exported"
