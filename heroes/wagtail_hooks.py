@@ -9,6 +9,7 @@ from heroes.admin import (
     mission_home,
     multipliers,
     nominations,
+    personal_data,
     story_of_the_month,
     translation_endorsement,
 )
@@ -24,3 +25,6 @@ hooks.register("register_admin_urls", translation_endorsement.admin_urls)
 hooks.register("register_page_header_buttons", translation_endorsement.header_button)
 hooks.register("register_page_listing_more_buttons", translation_endorsement.listing_button)
 hooks.register("register_log_actions", audit_log.register_campaign_log_actions)
+hooks.register("register_admin_urls", personal_data.admin_urls)
+hooks.register("register_settings_menu_item", personal_data.menu_item)
+hooks.register("register_log_actions", personal_data.register_log_actions)

@@ -219,6 +219,13 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 #: Attempts of one message before it is given up (cms/core/mail.py), with back-off.
 MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "6"))
 
+# Personal data is kept no longer than needed (heroes.personal_data, `manage.py apply_retention`):
+# days after its decision a declined nomination and its photo are erased; days after a vote
+# closed its voters' addresses are dropped; days a sent or failed message stays in the queue.
+NOMINATION_RETENTION_DAYS = int(os.environ.get("NOMINATION_RETENTION_DAYS", "90"))
+VOTER_EMAIL_RETENTION_DAYS = int(os.environ.get("VOTER_EMAIL_RETENTION_DAYS", "30"))
+MAIL_RETENTION_DAYS = int(os.environ.get("MAIL_RETENTION_DAYS", "30"))
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
