@@ -13,6 +13,7 @@ class CoreConfig(AppConfig):
         block_schema.register()
 
         from cms.core import (  # noqa: F401 (preview: admin hooks)
+            aliases,
             avatars,
             cache,
             consent,
@@ -22,6 +23,7 @@ class CoreConfig(AppConfig):
         )
 
         avatars.connect_signals()
+        aliases.connect_signals()
         cache.connect_signals()
         consent.connect_signals()
         renditions.connect_signals()
