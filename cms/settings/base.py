@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Outside the rest, so every /api/ error, whoever makes it, is a problem document.
     "cms.core.problems.ApiProblemMiddleware",
+    # Hostile input (NUL bytes, other charsets, out-of-range numbers) gets a 400, not a 500.
+    "cms.core.guard.RequestGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, CSRF, locale, messages and the rest: a hit of the shared response cache
     # (public API, pages, feeds) costs none of their work, and a miss stores the response
