@@ -45,7 +45,7 @@ demo: install catalogs ## Migrate and load the demo content without serving
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo --admin
 
-test: install check lint pytest ## Every gate: Django checks, migrations, ruff, the whole suite
+test: install check lint lint-openapi pytest ## Every gate: Django checks, migrations, ruff, the OpenAPI lint, the whole suite
 
 check: install ## Django's system checks and no missing migration
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check --fail-level WARNING
