@@ -1,54 +1,50 @@
-"""What the public may see of pages: one definition (cms.core.selectors), used everywhere."""
-
-import re
-from pathlib import Path
+"""What the public may see: live pages that no restriction covers, in one query."""
 
 import pytest
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from cms.core.selectors import public_pages
-from tests.factories import CalendarPageFactory, HeroIndexPageFactory
+from tests.factories import HeroStoryPageFactory, MissionHubPageFactory
 
-ROOT = Path(__file__).resolve().parents[2]
-#: The only modules that say what "public" means: for pages of any type, and for the campaign's.
-HOMES = {ROOT / "cms/core/selectors.py", ROOT / "heroes/selectors.py"}
-LIVE_AND_PUBLIC = re.compile(r"\.live\(\)\s*\.public\(\)")
+pytestmark = pytest.mark.django_db
 
 
-def make_private(page):
+@pytest.fixture
+def tree(mission_index, mission_hub):
+    """Stories under a public hub, a private hub, a private story; a draft."""
+    private_hub = MissionHubPageFactory(parent=mission_index, country="UG", office_name="Uganda")
+    PageViewRestriction.objects.create(page=private_hub, restriction_type="login")
+    private_story = HeroStoryPageFactory(parent=mission_hub, hero_name="Private Story")
     PageViewRestriction.objects.create(
-        page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+        page=private_story, restriction_type="password", password="x"
+    )
+    return {
+        "public": HeroStoryPageFactory(parent=mission_hub, hero_name="Public Story"),
+        "under private hub": HeroStoryPageFactory(parent=private_hub, hero_name="Hidden Below"),
+        "private": private_story,
+        "draft": HeroStoryPageFactory(parent=mission_hub, hero_name="Draft", draft=True),
+    }
+
+
+def test_public_pages_are_the_pages_wagtail_calls_live_and_public(tree):
+    ours = set(public_pages().values_list("pk", flat=True))
+    wagtails = set(Page.objects.live().public().values_list("pk", flat=True))
+
+    assert ours == wagtails
+    assert tree["public"].pk in ours
+    assert not {tree[k].pk for k in ("under private hub", "private", "draft")} & ours
+
+
+def test_a_sibling_whose_path_starts_like_a_private_page_stays_public(tree, mission_hub):
+    """Paths are fixed-width steps: a restriction covers its own subtree, not its neighbours."""
+    neighbours = mission_hub.get_children()
+    assert all(
+        page.pk in set(public_pages().values_list("pk", flat=True))
+        for page in neighbours.live()
+        if not page.get_view_restrictions().exists()
     )
 
 
-@pytest.mark.django_db
-def test_public_pages_are_the_live_pages_no_restriction_hides(home_page):
-    shown = HeroIndexPageFactory(parent=home_page)
-    draft = CalendarPageFactory(parent=home_page, draft=True)
-    private = CalendarPageFactory(parent=home_page, slug="private-calendar")
-    make_private(private)
-
-    pages = set(public_pages(home_page.get_children()))
-
-    assert shown.page_ptr in pages
-    assert draft.page_ptr not in pages
-    assert private.page_ptr not in pages
-
-
-@pytest.mark.django_db
-def test_the_home_page_does_not_link_a_private_calendar(home_page, rf):
-    make_private(CalendarPageFactory(parent=home_page))
-
-    context = home_page.get_context(rf.get("/en/"))
-
-    assert context["calendar"] is None
-
-
-def test_no_module_restates_what_the_public_may_see():
-    restating = [
-        str(path.relative_to(ROOT))
-        for folder in ("cms", "heroes", "home", "search", "webhooks")
-        for path in (ROOT / folder).rglob("*.py")
-        if path not in HOMES and LIVE_AND_PUBLIC.search(path.read_text())
-    ]
-    assert restating == [], "use cms.core.selectors.public_pages or heroes.selectors"
+def test_the_privacy_check_costs_no_query_of_its_own(tree, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        list(public_pages())
