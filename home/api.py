@@ -5,7 +5,7 @@ from ninja.pagination import paginate
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from cms.core.api_fields import DocumentDict, DocumentField
-from heroes.api.params import get_locale
+from heroes.api.params import LOCALE_DESCRIPTION, get_locale
 from home.models import CampaignMaterial
 
 router = Router(tags=["campaign material"])
@@ -25,7 +25,7 @@ class Material(Schema):
 
 
 class MaterialFilters(Schema):
-    locale: str | None = Field(None, description="Language code (en, fr, es, ar); default en.")
+    locale: str | None = Field(None, description=LOCALE_DESCRIPTION)
 
 
 @router.get(

@@ -78,6 +78,8 @@ class HomePage(ConsentCheckedMixin, SocialMixin, Page):
         *SocialMixin.social_api_fields,
         APIField("translations", serializer=api_fields.TranslationsField(source="*")),
     ]
+    # Made at the API's sizes when the page is published (cms.core.renditions).
+    rendered_image_fields = ("banner_image",)
 
     override_translatable_fields = [
         SynchronizedField("banner_image"),

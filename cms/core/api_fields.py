@@ -18,12 +18,15 @@ from wagtail.images.models import SourceImageIOError
 from cms.core.consent import publishable
 from cms.core.selectors import public_pages
 
+#: Facebook's and Twitter/X's large card, cropped around the focal point: the share image of
+#: the API and of the Open Graph tags.
+SHARE_RENDITION = "fill-1200x630"
 #: Renditions every image in the API comes with (made when the page is published, see
 #: cms/core/renditions.py, so no API request pays for them).
 IMAGE_RENDITIONS = {
     "thumbnail": "fill-600x400",
     "large": "max-1600x1200",
-    "share": "fill-1200x630",  # Facebook's and Twitter/X's large card, around the focal point
+    "share": SHARE_RENDITION,
 }
 
 
@@ -148,13 +151,20 @@ def page_reference(page) -> PageReferenceDict:
 
 
 def page_link(page) -> PageLinkDict:
-    url = page.get_full_url()
+    """A page as a link: id, title, locale and public URL. The one way the API links a page."""
     return PageLinkDict(
         id=page.pk,
         title=page.title,
         locale=page.locale.language_code,
-        url=url,
+        url=page.get_full_url(),
     )
+
+
+def live_page_link(page) -> PageLinkDict | None:
+    """A link to `page`; None when there is no page or it is not live."""
+    if page is None or not page.live:
+        return None
+    return page_link(page)
 
 
 class TranslationsField(Field):
@@ -173,9 +183,7 @@ class PageLinkField(Field):
     """A related page as a link: id, title, locale and public URL; null if not live."""
 
     def to_representation(self, page) -> PageLinkDict | None:
-        if page is None or not page.live:
-            return None
-        return page_link(page)
+        return live_page_link(page)
 
 
 class PageLinksField(Field):

@@ -56,3 +56,17 @@ def sync_trees():
         if page_index is None:
             page_index = PageIndex.from_database().sort_by_tree_position()
         synchronize_tree(synchronization.sync_from, synchronization.locale, page_index=page_index)
+
+
+def og_locale(language_code):
+    """The Open Graph locale of a content language, as Facebook spells it (ll_CC).
+
+    OG_LOCALES names the exceptions (en: en_GB); a code with a region gives it (pt-br:
+    pt_BR); else the language's own country (fr: fr_FR, pt: pt_PT, ar: ar_AR, Facebook's
+    code for Arabic). A new language in WAGTAIL_CONTENT_LANGUAGES needs nothing more.
+    """
+    configured = getattr(settings, "OG_LOCALES", {})
+    if language_code in configured:
+        return configured[language_code]
+    language, _dash, region = language_code.replace("_", "-").partition("-")
+    return f"{language.lower()}_{(region or language).upper()}"

@@ -14,12 +14,11 @@ from cms.core.api_fields import IMAGE_RENDITIONS
 
 logger = logging.getLogger(__name__)
 
-#: The attributes of a page that may hold an image it shows.
-IMAGE_ATTRIBUTES = ("photo", "banner_image", "social_image")
-
 
 def images_of(page):
-    images = {getattr(page, name, None) for name in IMAGE_ATTRIBUTES}
+    """The images a page shows: the image fields its model names in `rendered_image_fields`,
+    its share image (SocialMixin) and the images of its blocks."""
+    images = {getattr(page, name) for name in getattr(page, "rendered_image_fields", ())}
     if hasattr(page, "get_social_image"):
         images.add(page.get_social_image())
     images.update(images_in_streams(page))

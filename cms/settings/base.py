@@ -176,6 +176,9 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Open Graph locales that are not the language's own country (cms.core.locales.og_locale:
+# fr is fr_FR, ar is ar_AR, pt would be pt_PT without a line here).
+OG_LOCALES = {"en": "en_GB"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Translations start live (as the alias they replace was) with the source text as fallback;
 # a translator's later edits are drafts that go through endorsement before publication.

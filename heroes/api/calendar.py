@@ -13,9 +13,15 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from wagtail.api.v2.utils import get_full_url
 
-from cms.core.api_fields import CountryDict, CountryField
+from cms.core.api_fields import CountryDict, CountryField, live_page_link
 from heroes import calendar, selectors
-from heroes.api.params import bad_parameter, check_country, get_locale, get_mission
+from heroes.api.params import (
+    LOCALE_DESCRIPTION,
+    bad_parameter,
+    check_country,
+    get_locale,
+    get_mission,
+)
 from heroes.api.schemas import PageLink
 from heroes.models import EventKind
 
@@ -29,7 +35,7 @@ _country = CountryField("country")
 class CalendarFilters(Schema):
     start: dt.date = Field(..., description="First day (YYYY-MM-DD), inclusive.")
     end: dt.date = Field(..., description="Last day (YYYY-MM-DD), inclusive; a year at most.")
-    locale: str | None = Field(None, description="Language code (en, fr, es, ar); default en.")
+    locale: str | None = Field(None, description=LOCALE_DESCRIPTION)
     country: str | None = Field(None, description="ISO 3166 code of the event's country.")
     kind: EventKindLiteral | None = Field(None, description="Only events of this kind.")
     mission: int | None = Field(None, description="Id of a mission hub: its events only.")
@@ -107,12 +113,6 @@ class Calendar(Schema):
     }
 
 
-def _link(page, request):
-    if page is None or not page.live:
-        return None
-    return {"id": page.pk, "title": page.title, "url": page.get_full_url(request)}
-
-
 def event_items(events, request):
     """Calendar items for `events`, with a fixed number of extra queries."""
     prefetch_related_objects(events, "locale", "hero_story__locale")
@@ -143,8 +143,8 @@ def event_items(events, request):
                     request, reverse("wagtailapi_v3:detail_page", kwargs={"page_id": event.pk})
                 ),
                 "registration_url": event.registration_url,
-                "mission": _link(hubs.get(event.path[: -event.steplen]), request),
-                "hero_story": _link(event.hero_story, request),
+                "mission": live_page_link(hubs.get(event.path[: -event.steplen])),
+                "hero_story": live_page_link(event.hero_story),
             }
         )
     return items

@@ -13,7 +13,7 @@ from wagtail.api.v2.utils import get_full_url
 
 from cms.core.api_fields import CountryDict
 from heroes import selectors
-from heroes.api.params import get_locale
+from heroes.api.params import LOCALE_DESCRIPTION, get_locale
 from heroes.maps import stories_per_country
 
 router = Router(tags=["map"])
@@ -69,7 +69,7 @@ class StoryMap(Schema):
 
 
 class MapFilters(Schema):
-    locale: str | None = Field(None, description="Language code (en, fr, es, ar); default en.")
+    locale: str | None = Field(None, description=LOCALE_DESCRIPTION)
 
 
 @router.get(

@@ -5,12 +5,19 @@ v3 exception handlers turn into an RFC 7807 ``application/problem+json`` 422 res
 ``errors`` say which parameter was wrong and why.
 """
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from django_countries import countries
 from wagtail.api.v3.errors import as_validation_error
 from wagtail.models import Locale
 
 from heroes import selectors
+
+#: The `locale` parameter of every campaign listing: the content languages of the settings.
+LOCALE_DESCRIPTION = "Language code ({codes}); default {default}.".format(
+    codes=", ".join(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES),
+    default=settings.LANGUAGE_CODE,
+)
 
 
 class BadParameter(ValueError):

@@ -3,7 +3,7 @@
 from ninja import Field, Query, Router, Schema
 
 from heroes import selectors
-from heroes.api.params import get_locale
+from heroes.api.params import LOCALE_DESCRIPTION, get_locale
 from heroes.api.schemas import StoryCard
 from heroes.api.stories import story_cards
 
@@ -21,7 +21,7 @@ class Winners(Schema):
 
 
 class WinnerFilters(Schema):
-    locale: str | None = Field(None, description="Language code (en, fr, es, ar); default en.")
+    locale: str | None = Field(None, description=LOCALE_DESCRIPTION)
     year: int | None = Field(None, ge=2000, le=2200, description="Only this year's winners.")
 
 

@@ -11,9 +11,15 @@ from ninja.pagination import paginate
 from wagtail.api.v2.utils import get_full_url
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
-from cms.core.api_fields import CountryField, image_representation
+from cms.core.api_fields import CountryField, image_representation, live_page_link
 from heroes import selectors
-from heroes.api.params import bad_parameter, check_country, get_locale, get_mission
+from heroes.api.params import (
+    LOCALE_DESCRIPTION,
+    bad_parameter,
+    check_country,
+    get_locale,
+    get_mission,
+)
 from heroes.api.schemas import StoryCard
 from heroes.models import HeroCategory
 
@@ -21,10 +27,6 @@ router = Router(tags=["stories"])
 
 _country = CountryField("country_of_origin")
 _residence = CountryField("country_of_residence")
-
-
-def _page_link(page):
-    return {"id": page.pk, "title": page.title, "url": page.get_full_url()}
 
 
 def story_cards(stories, request):
@@ -55,7 +57,7 @@ def story_cards(stories, request):
                 "country_of_residence": _residence.to_representation(story),
                 "category": story.category.name if story.category else None,
                 "tags": sorted(item.tag.name for item in story.tagged_items.all()),
-                "mission": _page_link(hub) if hub else None,
+                "mission": live_page_link(hub),
                 "first_published_at": story.first_published_at.isoformat()
                 if story.first_published_at
                 else None,
@@ -65,7 +67,7 @@ def story_cards(stories, request):
 
 
 class StoryFilters(Schema):
-    locale: str | None = Field(None, description="Language code (en, fr, es, ar); default en.")
+    locale: str | None = Field(None, description=LOCALE_DESCRIPTION)
     country: str | None = Field(
         None, description="ISO 3166 code: stories of heroes living in or coming from it."
     )
@@ -118,7 +120,7 @@ class Category(Schema):
 
 
 class CategoryFilters(Schema):
-    locale: str | None = Field(None, description="Language code (en, fr, es, ar); default en.")
+    locale: str | None = Field(None, description=LOCALE_DESCRIPTION)
 
 
 @categories_router.get(

@@ -1,5 +1,8 @@
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.db import models
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -20,6 +23,7 @@ from cms.core.blocks import StoryBodyBlock
 from cms.core.consent import ConsentCheckedMixin
 from cms.core.mixins import SocialMixin
 from cms.core.selectors import public_pages
+from cms.core.sites import absolute_url
 
 STORIES_PER_PAGE = 12
 
@@ -197,7 +201,8 @@ class HeroStoryPage(ConsentCheckedMixin, SocialMixin, Page):
     ]
     # Sharing: an article for Open Graph, with an oEmbed discovery link (cms/core social_tags).
     og_type = "article"
-    oembed_discovery = True
+    # Made at the API's sizes when the story is published (cms.core.renditions).
+    rendered_image_fields = ("photo",)
 
     # Translators tell the story in their language; the facts (photo, countries, tags,
     # nomination) follow the source, so an edit to them reaches every translation.
@@ -247,6 +252,11 @@ class HeroStoryPage(ConsentCheckedMixin, SocialMixin, Page):
 
     def get_social_text(self):
         return self.social_text or self.intro
+
+    def get_oembed_url(self):
+        """The oEmbed answer for this story, which its page announces for discovery."""
+        query = urlencode({"url": self.get_full_url(), "format": "json"})
+        return absolute_url(f"{reverse('wagtailapi_v3:oembed')}?{query}")
 
     def get_context(self, request, *args, **kwargs):
         from heroes import selectors, sharing

@@ -106,6 +106,8 @@ def test_a_fifth_language_needs_only_configuration(client, synced_tree):
 
         home = client.get("/pt/")
         story = client.get("/pt/missions/iom-kenya/amina-yusuf/")
+        api_stories = client.get("/api/v3/stories/?locale=pt")
+        api_materials = client.get("/api/v3/materials/?locale=pt")
 
         assert client.get("/", HTTP_ACCEPT_LANGUAGE="pt-BR,pt;q=0.9")["Location"] == "/pt/"
 
@@ -114,3 +116,7 @@ def test_a_fifth_language_needs_only_configuration(client, synced_tree):
     assert story.status_code == 200
     assert story.context["page"].pk == portuguese.pk
     assert b'hreflang="pt"' in story.content
+    assert b'<meta property="og:locale" content="pt_PT">' in story.content
+    assert api_stories.status_code == 200, api_stories.content
+    assert [item["id"] for item in api_stories.json()["items"]] == [portuguese.pk]
+    assert api_materials.status_code == 200

@@ -6,26 +6,17 @@ page's live translation in that language, so one shared link previews in each re
 language; ``og:url`` stays the shared page's canonical URL, as Facebook requires.
 """
 
-from urllib.parse import urlencode
-
 from django import template
 from django.conf import settings
-from django.urls import reverse
 from django.utils import translation
 
+from cms.core.api_fields import SHARE_RENDITION
+from cms.core.locales import og_locale
 from cms.core.models import CampaignSettings
 from cms.core.selectors import public_pages
 from cms.core.sites import absolute_url
 
 register = template.Library()
-
-#: The Open Graph locale of each content language (Facebook's own codes).
-OG_LOCALES = {"en": "en_GB", "fr": "fr_FR", "es": "es_ES", "ar": "ar_AR"}
-SHARE_RENDITION = "fill-1200x630"
-
-
-def og_locale(language_code):
-    return OG_LOCALES.get(language_code, language_code)
 
 
 def requested_locale(request):
@@ -72,10 +63,8 @@ def social_meta(context, page):
             shown.get_social_text() if hasattr(shown, "get_social_text") else ""
         )
     twitter_handle = CampaignSettings.load(request_or_site=request).twitter_handle
-    oembed_url = ""
-    if getattr(page, "oembed_discovery", False):
-        query = urlencode({"url": page.get_full_url(request), "format": "json"})
-        oembed_url = absolute_url(f"{reverse('wagtailapi_v3:oembed')}?{query}")
+    # A page type with an oEmbed answer says where it is (cms.core names no app's route).
+    oembed_url = page.get_oembed_url() if hasattr(page, "get_oembed_url") else ""
     return {
         "title": shown.seo_title or shown.title,
         "description": description,
