@@ -11,7 +11,17 @@ from wagtail.api.v3.api import api
 from cms import openapi
 from cms.core import media_api, problems
 from cms.core.middleware import TOKEN_ONLY_API_PATHS
-from heroes.api import calendar, map, nominations, oembed, preview, share, spotlight, stories
+from heroes.api import (
+    calendar,
+    map,
+    nominations,
+    oembed,
+    preview,
+    share,
+    spotlight,
+    stories,
+    voting,
+)
 from home import api as home_api
 
 api.title = "#MigrantHeroes content API"
@@ -60,6 +70,7 @@ api.add_router("/story-of-the-month/", spotlight.router)
 api.add_router("/preview/", preview.router)
 api.add_router("/materials/", home_api.router)
 api.add_router("/nominations/", nominations.router)
+api.add_router("/voting/", voting.router)
 
 
 def _document_anonymous_access(get_schema):

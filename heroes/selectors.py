@@ -242,6 +242,45 @@ def story_of_the_month_winners(*, locale, year=None, today=None):
     return result
 
 
+# The public vote ---------------------------------------------------------------------------
+
+
+def current_voting_round(*, now=None):
+    """The round the public sees: the one open now, else the next to open, else the last
+    closed (its results); None when there is no round at all."""
+    from heroes.models import VotingRound
+
+    now = now or timezone.now()
+    rounds = VotingRound.objects.prefetch_related("shortlist")
+    return (
+        rounds.filter(opens_at__lte=now, closes_at__gte=now).order_by("opens_at").first()
+        or rounds.filter(opens_at__gt=now).order_by("opens_at").first()
+        or rounds.filter(closes_at__lt=now).order_by("-closes_at").first()
+    )
+
+
+def shortlisted_stories(voting_round, *, locale):
+    """[(ShortlistedStory, story in `locale`)] in the shortlist's order: each story's live,
+    public translation in `locale`, else its alias there, else the story itself; a story
+    that is none of these (withdrawn) is left out. A fixed number of queries."""
+    from django.db.models import prefetch_related_objects
+
+    items = list(voting_round.shortlist.order_by("sort_order", "pk"))
+    stories = live_stories_in_order([item.story_id for item in items], locale=locale)
+    prefetch_related_objects(stories, "locale", "tagged_items__tag")
+    keys = dict(
+        HeroStoryPage.objects.filter(pk__in=[item.story_id for item in items]).values_list(
+            "pk", "translation_key"
+        )
+    )
+    by_key = {story.translation_key: story for story in stories}
+    return [
+        (item, by_key[keys[item.story_id]])
+        for item in items
+        if keys.get(item.story_id) in by_key
+    ]
+
+
 def mission_drafts(mission, *, limit=10):
     """Pages under the mission's hubs (every locale) with changes not yet published and not
     in a workflow: what the mission is still writing, most recently edited first."""

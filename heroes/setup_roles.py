@@ -31,6 +31,7 @@ from heroes.models import (
     Multiplier,
     Nomination,
     StoryOfTheMonth,
+    VotingRound,
 )
 from heroes.permissions import MCD_GROUP
 
@@ -97,6 +98,7 @@ def ensure_mcd_group():
         *[_permission(Multiplier, action) for action in ("add", "change", "delete", "view")],
         *[_permission(Nomination, action) for action in ("view", "change", "delete")],
         _permission(Nomination, codename="review_nomination"),
+        *[_permission(VotingRound, action) for action in ("add", "change", "delete", "view")],
     )
     grant_page_permissions(group, Page.get_first_root_node(), MCD_PAGE_PERMISSIONS)
     grant_collection_permissions(group, Collection.get_first_root_node())

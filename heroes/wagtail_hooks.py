@@ -12,11 +12,13 @@ from heroes.admin import (
     personal_data,
     story_of_the_month,
     translation_endorsement,
+    voting,
 )
 
 register_snippet(story_of_the_month.StoryOfTheMonthViewSet)
 register_snippet(multipliers.MultiplierViewSet)
 hooks.register("register_admin_viewset", nominations.register_nomination_viewset)
+hooks.register("register_admin_viewset", voting.register_voting_round_viewset)
 hooks.register("register_page_header_buttons", nominations.story_header_button)
 hooks.register("construct_homepage_panels", dashboard.add_mcd_dashboard)
 hooks.register("construct_homepage_panels", mission_home.add_mission_dashboard)

@@ -3,7 +3,7 @@ from django.db.models import prefetch_related_objects
 from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page
 
-from cms.core.selectors import public_pages
+from cms.core.selectors import searchable_public_pages
 from heroes.models import HeroStoryPage
 
 RESULTS_PER_PAGE = 10
@@ -14,7 +14,7 @@ def search(request):
     query = request.GET.get("query", "").strip()[:200]
     results = Page.objects.none()
     if query:
-        pages = public_pages().filter(locale=Locale.get_active()).specific()
+        pages = searchable_public_pages().filter(locale=Locale.get_active()).specific()
         results = pages.search(query)
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     # The results show stories' photos: two queries for the page, not two per story.

@@ -390,3 +390,33 @@ def story_body(*, image, link_page, document, embed):
             },
         },
     ]
+
+
+class VotePageFactory(CampaignPageFactory):
+    title = "Vote"
+    slug = "vote"
+    intro = "<p>Choose the 3 best of the 10 stories shortlisted by headquarters.</p>"
+
+    class Meta:
+        model = "heroes.VotePage"
+
+
+class VotingRoundFactory(DjangoModelFactory):
+    """A round of the public vote, open now by default, its shortlist from `stories=[…]`."""
+
+    title = factory.Sequence(lambda n: f"Public vote {2026 + n}")
+    time_zone = "Europe/Zurich"
+    opens_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=1))
+    closes_at = factory.LazyAttribute(lambda o: o.opens_at + dt.timedelta(days=10))
+    max_choices = 3
+
+    class Meta:
+        model = "heroes.VotingRound"
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def stories(self, create, stories, **kwargs):
+        from heroes.models import ShortlistedStory
+
+        for position, story in enumerate(stories or []):
+            ShortlistedStory.objects.create(round=self, story=story, sort_order=position)

@@ -1,8 +1,11 @@
 """Renditions are made when a page is published, not on the first request that shows them.
 
-The content API and the Open Graph tags give every image at the sizes of
-cms.core.api_fields.IMAGE_RENDITIONS; making them at publish time keeps API requests from
-resizing photos (and a listing's query count constant).
+Every size a reader's request can ask for is made when the page that shows the image is
+published: the content API's and the Open Graph tags' (cms.core.api_fields.IMAGE_RENDITIONS)
+and the public site's (`SITE_RENDITIONS`, the filter specs of the templates' `{% image %}`
+and `{% srcset_image %}` tags; a test keeps the two lists in step). So no anonymous request
+resizes a photo: a viral story's first readers get it as fast as the next ones, and a
+listing's query count stays constant.
 """
 
 import logging
@@ -13,6 +16,19 @@ from wagtail.images.models import SourceImageIOError
 from cms.core.api_fields import IMAGE_RENDITIONS
 
 logger = logging.getLogger(__name__)
+
+#: The sizes the public site's templates show (cards, story photo, banner, body images).
+SITE_RENDITIONS = (
+    "fill-160x120",
+    "fill-600x400",
+    "fill-1600x700",
+    "width-600",
+    "width-1000",
+    "width-1400",
+)
+
+#: Everything made at publish, each once.
+RENDITIONS_MADE_AT_PUBLISH = tuple(dict.fromkeys([*IMAGE_RENDITIONS.values(), *SITE_RENDITIONS]))
 
 
 def images_of(page):
@@ -35,10 +51,10 @@ def images_in_streams(page):
 
 
 def make_renditions(sender, instance, **kwargs):
-    """page_published handler: make the API's renditions of the page's images."""
+    """page_published handler: make every rendition of the page's images a reader may ask for."""
     for image in images_of(instance.specific):
         try:
-            image.get_renditions(*IMAGE_RENDITIONS.values())
+            image.get_renditions(*RENDITIONS_MADE_AT_PUBLISH)
         except SourceImageIOError:
             logger.warning("Image %s has no readable file: no renditions made.", image.pk)
 

@@ -16,6 +16,14 @@ def public_pages(queryset=None):
     return queryset.live().exclude(under_a_restriction())
 
 
+def searchable_public_pages(queryset=None):
+    """`public_pages()` in the form search backends read (they translate a queryset's filters
+    into their own and know no EXISTS): Wagtail's own `live().public()`, the same pages."""
+    if queryset is None:
+        queryset = Page.objects.all()
+    return queryset.live().public()
+
+
 def under_a_restriction():
     """True for a page that a view restriction covers: on itself or on one of its ancestors.
 

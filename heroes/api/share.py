@@ -10,7 +10,7 @@ from ninja import Field, Router, Schema
 
 from cms.core.api_fields import RenditionDict, image_representation
 from cms.core.selectors import public_pages
-from heroes import sharing
+from heroes import sharing, voting
 from heroes.api.common import live_story
 
 router = Router(tags=["share kit"])
@@ -30,6 +30,11 @@ class ShareImage(RenditionDict):
     alt: str
 
 
+class VoteInvitation(Schema):
+    hashtag: str
+    url: str
+
+
 class ShareKit(Schema):
     id: int
     title: str
@@ -40,6 +45,11 @@ class ShareKit(Schema):
     facebook: SocialPost
     twitter: SocialPost
     image: ShareImage | None
+    vote: VoteInvitation | None = Field(
+        None,
+        description="While the story is shortlisted for the public vote: its hashtag "
+        "and page, which the post texts include.",
+    )
 
     model_config = {
         "json_schema_extra": {
@@ -97,6 +107,11 @@ def share_kit(request, story_id: int):
         for page in translations.order_by("locale__language_code")
     ]
     facebook_text, twitter_text = sharing.post_texts(story, hashtag=hashtag)
+    vote = voting.vote_invitation(story, request)
+    if vote is not None:  # shortlisted for the public vote: the posts invite to it
+        facebook_text, twitter_text = voting.with_vote_invitation(
+            vote, facebook_text=facebook_text, twitter_text=twitter_text, hashtag=hashtag
+        )
     image = story.get_social_image()
     share_image = None
     if image is not None:
@@ -119,4 +134,5 @@ def share_kit(request, story_id: int):
             "share_url": sharing.twitter_url(twitter_text, canonical_url),
         },
         "image": share_image,
+        "vote": vote,
     }

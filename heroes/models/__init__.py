@@ -5,6 +5,7 @@ from .nominations import NominatePage, Nomination, NominationStatus
 from .spotlight import StoryOfTheMonth
 from .stories import HeroCategory, HeroIndexPage, HeroStoryPage, HeroStoryTag, RelatedStory
 from .tasks import FocalPointReviewTask
+from .voting import Ballot, BallotChoice, ShortlistedStory, VotePage, VotingRound
 
 __all__ = [
     "CalendarPage",
@@ -26,4 +27,9 @@ __all__ = [
     "NominationStatus",
     "RelatedStory",
     "StoryOfTheMonth",
+    "Ballot",
+    "BallotChoice",
+    "ShortlistedStory",
+    "VotePage",
+    "VotingRound",
 ]

@@ -1,12 +1,62 @@
-"""What the public may see: live pages that no restriction covers, in one query."""
+"""What the public may see of pages: one definition (cms.core.selectors), used everywhere."""
+
+import re
+from pathlib import Path
 
 import pytest
 from wagtail.models import Page, PageViewRestriction
 
-from cms.core.selectors import public_pages
-from tests.factories import HeroStoryPageFactory, MissionHubPageFactory
+from cms.core.selectors import public_pages, searchable_public_pages
+from tests.factories import (
+    CalendarPageFactory,
+    HeroIndexPageFactory,
+    HeroStoryPageFactory,
+    MissionHubPageFactory,
+)
 
-pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[2]
+#: The only modules that say what "public" means: for pages of any type, and for the campaign's.
+HOMES = {ROOT / "cms/core/selectors.py", ROOT / "heroes/selectors.py"}
+LIVE_AND_PUBLIC = re.compile(r"\.live\(\)\s*\.public\(\)")
+
+
+def make_private(page):
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+
+
+@pytest.mark.django_db
+def test_public_pages_are_the_live_pages_no_restriction_hides(home_page):
+    shown = HeroIndexPageFactory(parent=home_page)
+    draft = CalendarPageFactory(parent=home_page, draft=True)
+    private = CalendarPageFactory(parent=home_page, slug="private-calendar")
+    make_private(private)
+
+    pages = set(public_pages(home_page.get_children()))
+
+    assert shown.page_ptr in pages
+    assert draft.page_ptr not in pages
+    assert private.page_ptr not in pages
+
+
+@pytest.mark.django_db
+def test_the_home_page_does_not_link_a_private_calendar(home_page, rf):
+    make_private(CalendarPageFactory(parent=home_page))
+
+    context = home_page.get_context(rf.get("/en/"))
+
+    assert context["calendar"] is None
+
+
+def test_no_module_restates_what_the_public_may_see():
+    restating = [
+        str(path.relative_to(ROOT))
+        for folder in ("cms", "heroes", "home", "search", "webhooks")
+        for path in (ROOT / folder).rglob("*.py")
+        if path not in HOMES and LIVE_AND_PUBLIC.search(path.read_text())
+    ]
+    assert restating == [], "use cms.core.selectors.public_pages or heroes.selectors"
 
 
 @pytest.fixture
@@ -35,14 +85,10 @@ def test_public_pages_are_the_pages_wagtail_calls_live_and_public(tree):
     assert not {tree[k].pk for k in ("under private hub", "private", "draft")} & ours
 
 
-def test_a_sibling_whose_path_starts_like_a_private_page_stays_public(tree, mission_hub):
-    """Paths are fixed-width steps: a restriction covers its own subtree, not its neighbours."""
-    neighbours = mission_hub.get_children()
-    assert all(
-        page.pk in set(public_pages().values_list("pk", flat=True))
-        for page in neighbours.live()
-        if not page.get_view_restrictions().exists()
-    )
+def test_searchable_public_pages_are_the_same_pages(tree):
+    ours = set(public_pages().values_list("pk", flat=True))
+
+    assert set(searchable_public_pages().values_list("pk", flat=True)) == ours
 
 
 def test_the_privacy_check_costs_no_query_of_its_own(tree, django_assert_num_queries):
