@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.html import escape
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -89,7 +90,6 @@ class AcceptForm(forms.Form):
         max_length=255,
         required=False,
         label=_("Alt text of the photo"),
-        help_text=_("Describe the photo for people who cannot see it. Empty: “Photo of <hero>”."),
     )
     image = forms.ModelChoiceField(
         queryset=get_image_model().objects.all(),
@@ -101,6 +101,12 @@ class AcceptForm(forms.Form):
 
     def __init__(self, *args, nomination, **kwargs):
         super().__init__(*args, **kwargs)
+        # Django renders help texts as HTML: the hero's name, typed by the public, is escaped.
+        default = gettext("Photo of %(hero)s") % {"hero": nomination.hero_name}
+        self.fields["alt_text"].help_text = escape(
+            gettext("Describe the photo for people who cannot see it. Left empty: “%(default)s”.")
+            % {"default": default}
+        )
         if nomination.photo:
             del self.fields["image"]
 

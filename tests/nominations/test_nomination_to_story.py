@@ -402,12 +402,24 @@ def test_the_review_screen_speaks_to_reviewers_and_offers_the_decisions(client, 
         assert reverse(f"nominations:{action}", args=(nomination.pk,)) in page
 
 
+def test_the_review_screen_escapes_what_the_public_typed(client, kenya, mcd):
+    nomination = sent_by_the_public("KE", kenya, hero_name="<script>alert(1)</script>")
+    client.force_login(mcd)
+
+    page = client.get(reverse("nominations:inspect", args=(nomination.pk,))).content.decode()
+
+    assert "<script>alert(1)</script>" not in page
+    assert "Photo of &lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
 def test_the_listing_leads_to_the_review_screen(client, mcd, nomination):
     client.force_login(mcd)
 
     listing = client.get(reverse("nominations:index")).content.decode()
 
-    assert reverse("nominations:inspect", args=(nomination.pk,)) in listing
+    # The hero's name (the row's title) links to the review screen, not the bare status form.
+    assert f'<a href="{reverse("nominations:inspect", args=(nomination.pk,))}">' in listing
+    assert f'<a href="{reverse("nominations:edit", args=(nomination.pk,))}">' not in listing
 
 
 # The write API ----------------------------------------------------------------------------------
