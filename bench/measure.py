@@ -213,3 +213,24 @@ def run_benchmark(client, corpus, *, repeat=20, cached_repeat=50, progress=None)
         "endpoints": results,
         "constant_queries": constant,
     }
+
+
+def queries_per_request(client, targets):
+    """SQL queries of one uncached request of each HTTP target (bench/http.py), by name."""
+    counts = {}
+    for target in targets:
+        if target.method == "GET":
+            _get(client, target.path)  # warm-up, as measure_endpoint's
+            counts[target.name] = _queries(client, target.path, clear_cache=True)[0]
+            continue
+        client.cookies = SimpleCookie()
+        with CaptureQueriesContext(connection) as captured:
+            client.generic(
+                target.method,
+                target.path,
+                target.body_file.read_bytes() if target.body_file else b"",
+                content_type=target.content_type,
+            )
+        counts[target.name] = len(captured)
+    cache.clear()
+    return counts

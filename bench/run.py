@@ -1,14 +1,21 @@
-"""`make bench` (`python -m bench`): build a corpus in a throwaway database and measure.
+"""`make bench` (`python -m bench`): a corpus, then the site measured in-process and over HTTP.
 
-Runs on the test settings (cms.settings.test) in a database of its own, made and dropped
-here: a SQLite file in a temporary directory by default, or, when DATABASE_URL names a
-server (PostgreSQL), a database `<name>_bench` on that server. The development database
-(db.sqlite3) and its media are never opened, and the cache is this process's memory (a
-shared Redis from REDIS_URL is never cleared). Prints a table and writes bench-results.json.
+The corpus is built in a database of its own, named after its sizes, and kept for the
+next run with the same sizes (--rebuild builds it again): with DATABASE_URL naming a
+PostgreSQL server, a database `<name>_bench_<sizes>` there; otherwise a SQLite file in
+--cache-dir, which also keeps each corpus's photos. The development database and its media
+are never opened.
+
+In-process (Django's test client, the test settings, this process's memory as cache): SQL
+queries, median and p95 latency of each endpoint uncached and cached, and the constant-
+queries check of the listings. Over HTTP (bench/http.py, PostgreSQL only): gunicorn with
+the production settings and 2 workers, beside nginx and a bare Django view as floors,
+driven by wrk. Prints the tables and writes bench-results.json.
 """
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import os
 import platform
@@ -18,31 +25,81 @@ import tempfile
 import time
 from pathlib import Path
 
-SETTINGS = "cms.settings.test"
+SETTINGS = "bench.inprocess_settings"
+CORPUS_VERSION = 2  # bump when bench/corpus.py builds something else: kept corpora are rebuilt
+DEFAULT_CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / (
+    "migrantheroes-bench"
+)
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
 
 
 def _arguments(argv):
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=20, help="uncached requests per endpoint")
-    parser.add_argument(
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description=__doc__.splitlines()[0],
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    )
+    corpus = parser.add_argument_group("corpus")
+    corpus.add_argument("--stories", type=int, default=200, help="live, public stories")
+    corpus.add_argument("--events", type=int, default=100, help="live events (one a day)")
+    corpus.add_argument(
+        "--locales",
+        action="store_true",
+        help="every page also in fr, es and ar, as wagtail-localize's aliases (4 × the pages)",
+    )
+    corpus.add_argument(
+        "--rebuild", action="store_true", help="build the corpus again even if one is kept"
+    )
+    corpus.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=DEFAULT_CACHE_DIR,
+        help="where kept corpora keep their photos (and SQLite databases)",
+    )
+    in_process = parser.add_argument_group("in-process measurement")
+    in_process.add_argument("--repeat", type=int, default=20, help="uncached requests per endpoint")
+    in_process.add_argument(
         "--cached-repeat", type=int, default=50, help="cached requests per endpoint"
     )
-    parser.add_argument("--stories", type=int, default=200, help="live, public stories")
-    parser.add_argument("--events", type=int, default=100, help="live events (one a day)")
+    http = parser.add_argument_group("HTTP measurement (gunicorn, nginx, wrk)")
+    which = http.add_mutually_exclusive_group()
+    which.add_argument("--no-http", action="store_true", help="skip the HTTP measurement")
+    which.add_argument(
+        "--http-only", action="store_true", help="the HTTP measurement alone (no in-process table)"
+    )
+    http.add_argument(
+        "--duration", type=int, default=10, help="seconds of each wrk run (endpoint × mode × c)"
+    )
+    http.add_argument(
+        "--concurrency",
+        default="4,16",
+        help="wrk connections, comma-separated: each endpoint runs at each",
+    )
+    http.add_argument(
+        "--endpoint",
+        action="append",
+        metavar="NAME",
+        help="run only this HTTP endpoint (repeatable; the floors always run)",
+    )
+    http.add_argument(
+        "--redis-url",
+        default=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL),
+        help="a Redis database of the benchmark's own: flushed before every uncached run "
+        "(env BENCH_REDIS_URL)",
+    )
     parser.add_argument("--output", default="bench-results.json", help="where the JSON goes")
     args = parser.parse_args(argv)
-    if min(args.repeat, args.cached_repeat, args.stories) < 1 or args.events < 0:
-        parser.error("--repeat, --cached-repeat and --stories must be at least 1")
+    if min(args.repeat, args.cached_repeat, args.stories, args.duration) < 1 or args.events < 0:
+        parser.error("--repeat, --cached-repeat, --stories and --duration must be at least 1")
+    try:
+        args.concurrency = tuple(int(c) for c in args.concurrency.split(","))
+    except ValueError:
+        parser.error("--concurrency is a comma-separated list of numbers, e.g. 4,16")
     return args
 
 
-def _prepare_environment(work_dir):
-    """Test settings, a private cache, and a SQLite file in `work_dir` unless a server is set."""
-    os.environ["DJANGO_SETTINGS_MODULE"] = SETTINGS
-    os.environ.pop("REDIS_URL", None)
-    url = os.environ.get("DATABASE_URL", "")
-    if not url or url.startswith("sqlite"):
-        os.environ["DATABASE_URL"] = f"sqlite:///{work_dir / 'bench.sqlite3'}"
+def _progress(message):
+    print(f"  … {message}", file=sys.stderr, flush=True)
 
 
 def _machine(connection):
@@ -54,6 +111,7 @@ def _machine(connection):
         "cores": os.cpu_count(),
         "python": platform.python_version(),
         "platform": platform.platform(),
+        "cpu": _cpu_model(),
         "db_vendor": connection.vendor,
         "db_version": ".".join(str(part) for part in connection.get_database_version()),
         "django": django.get_version(),
@@ -62,26 +120,146 @@ def _machine(connection):
     }
 
 
-def _remove_test_media():
-    from django.conf import settings
+def _cpu_model():
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor()
 
-    for directory in (settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT):
-        path = Path(directory)
-        if path.parent == Path(tempfile.gettempdir()) and path.name.startswith(
-            "migrantheroes-test-media-"
-        ):
-            shutil.rmtree(path, ignore_errors=True)
+
+def _database_name(original, key):
+    name = f"{Path(original).stem if '/' in original else original}_bench_{key}"
+    if len(name) > 63:  # PostgreSQL's limit
+        name = f"bench_{hashlib.sha1(name.encode()).hexdigest()[:16]}_{key}"[:63]  # noqa: S324
+    return name
 
 
-def _progress(message):
-    print(f"  … {message}", file=sys.stderr, flush=True)
+# The corpus ----------------------------------------------------------------------------------
+
+MARKER_TABLE = "bench_corpus"
+
+
+def _read_marker(connection, key):
+    with connection.cursor() as cursor:
+        if MARKER_TABLE not in connection.introspection.table_names(cursor):
+            return None
+        cursor.execute(f"SELECT info FROM {MARKER_TABLE} WHERE key = %s", [key])  # noqa: S608
+        row = cursor.fetchone()
+    info = json.loads(row[0]) if row else None
+    return info if info and info.get("version") == CORPUS_VERSION else None
+
+
+def _write_marker(connection, key, info):
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE TABLE {MARKER_TABLE} (key varchar(200) PRIMARY KEY, info text)")
+        cursor.execute(
+            f"INSERT INTO {MARKER_TABLE} (key, info) VALUES (%s, %s)",  # noqa: S608
+            [key, json.dumps(info)],
+        )
+
+
+def _kept_corpus(sizes, info):
+    from wagtail.models import Site
+
+    from bench.corpus import UNIQUE_WORD, Corpus
+    from heroes.models import HeroStoryPage
+
+    home = Site.objects.get(is_default_site=True).root_page
+    story = HeroStoryPage.objects.get(locale=home.locale, headline__contains=UNIQUE_WORD)
+    return Corpus(
+        sizes=sizes,
+        home=home,
+        story=story,
+        first_event_day=dt.date.fromisoformat(info["first_event_day"]),
+    )
+
+
+def prepare_corpus(connection, sizes, *, media_root, rebuild):
+    """The corpus of `sizes` in its own database: the kept one, or built now. (corpus, info)"""
+    from bench.corpus import build_corpus
+
+    original_name = connection.settings_dict["NAME"]
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = (
+        str(media_root.parent / "db.sqlite3")
+        if connection.vendor == "sqlite"
+        else _database_name(original_name, sizes.key)
+    )
+    name = connection.settings_dict["TEST"]["NAME"]
+    if not rebuild:
+        _progress(f"opening the kept corpus {name} (migrating it if needed)")
+        connection.creation.create_test_db(
+            verbosity=0, autoclobber=True, serialize=False, keepdb=True
+        )
+        info = _read_marker(connection, sizes.key)
+        if info is not None:
+            return _kept_corpus(sizes, info), {**info, "kept": True}
+        connection.creation.destroy_test_db(original_name, verbosity=0)
+    _progress(f"migrating a new {connection.vendor} database ({name})")
+    shutil.rmtree(media_root, ignore_errors=True)
+    media_root.mkdir(parents=True)
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    _progress(f"building the corpus ({sizes})")
+    started = time.perf_counter()
+    corpus = build_corpus(sizes, progress=_progress)
+    info = {
+        "version": CORPUS_VERSION,
+        **corpus.describe(),
+        "build_seconds": round(time.perf_counter() - started, 1),
+        "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "first_event_day": corpus.first_event_day.isoformat(),
+    }
+    _write_marker(connection, sizes.key, info)
+    _progress(f"corpus built in {info['build_seconds']} s: {info['pages']:,} pages")
+    return corpus, {**info, "kept": False}
+
+
+def _database_url(connection):
+    """The corpus's database as a URL, for gunicorn."""
+    settings = connection.settings_dict
+    auth = settings["USER"] or ""
+    if settings.get("PASSWORD"):
+        auth += f":{settings['PASSWORD']}"
+    host = settings.get("HOST") or "127.0.0.1"
+    port = f":{settings['PORT']}" if settings.get("PORT") else ""
+    return f"postgres://{auth}@{host}{port}/{settings['NAME']}"
+
+
+def _forget_http_writes():
+    """The nominations (and their queued mails) the HTTP run sent: the corpus has none."""
+    from django_tasks_db.models import DBTaskResult
+
+    from heroes.models import Nomination
+
+    Nomination.objects.all().delete()
+    DBTaskResult.objects.all().delete()
 
 
 def main(argv=None):
     args = _arguments(argv)
     started = time.perf_counter()
+    from bench.sizes import Sizes
+
+    sizes = Sizes(stories=args.stories, events=args.events, locales=args.locales)
+    media_root = args.cache_dir / sizes.key / "media"
+    media_root.parent.mkdir(parents=True, exist_ok=True)
     work_dir = Path(tempfile.mkdtemp(prefix="migrantheroes-bench-"))
-    _prepare_environment(work_dir)
+    os.environ["DJANGO_SETTINGS_MODULE"] = SETTINGS
+    os.environ["BENCH_MEDIA_ROOT"] = str(media_root)
+    os.environ["BENCH_PRIVATE_MEDIA_ROOT"] = str(work_dir / "private-media")
+    os.environ["NOMINATIONS_PER_HOUR"] = "1000000000"  # the in-process count sends one
+    os.environ.pop("REDIS_URL", None)  # in-process: this process's memory, never a shared Redis
+    if not os.environ.get("DATABASE_URL", "").startswith(("postgres", "pgsql")):
+        if not args.no_http:
+            print(
+                "The HTTP benchmark runs on PostgreSQL: set DATABASE_URL=postgres://… "
+                "(the corpus gets a database of its own there), or pass --no-http.",
+                file=sys.stderr,
+            )
+            return 2
+        os.environ["DATABASE_URL"] = f"sqlite:///{media_root.parent / 'db.sqlite3'}"
 
     import django
 
@@ -90,60 +268,63 @@ def main(argv=None):
     from django.db import connection
     from django.test import Client
 
-    from bench import report
-    from bench.corpus import Sizes, build_corpus
-    from bench.measure import run_benchmark
+    from bench import http, report
+    from bench.measure import queries_per_request, run_benchmark
 
-    original_name = connection.settings_dict["NAME"]
-    bench_name = (
-        str(work_dir / "bench.sqlite3")
-        if connection.vendor == "sqlite"
-        else f"{original_name}_bench"
-    )
-    connection.settings_dict.setdefault("TEST", {})["NAME"] = bench_name
-    try:
-        _progress(f"migrating a throwaway {connection.vendor} database ({bench_name})")
-        connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    if not args.no_http:
         try:
-            sizes = Sizes(stories=args.stories, events=args.events)
-            _progress(f"building the corpus ({sizes})")
-            corpus_started = time.perf_counter()
-            corpus = build_corpus(sizes)
-            corpus_seconds = time.perf_counter() - corpus_started
-            results = run_benchmark(
+            http.tools()
+        except http.MissingTool as missing:
+            print(missing, file=sys.stderr)
+            return 2
+    try:
+        corpus, corpus_info = prepare_corpus(
+            connection, sizes, media_root=media_root, rebuild=args.rebuild
+        )
+        results = {
+            "generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "machine": _machine(connection),
+            "corpus": corpus_info,
+        }
+        if not args.http_only:
+            results["in_process"] = run_benchmark(
                 Client(),
                 corpus,
                 repeat=args.repeat,
                 cached_repeat=args.cached_repeat,
                 progress=_progress,
             )
-            results = {
-                "generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                "machine": _machine(connection),
-                "corpus": {**corpus.describe(), "build_seconds": round(corpus_seconds, 1)},
-                **results,
-            }
-        finally:
-            connection.creation.destroy_test_db(original_name, verbosity=0)
+        if not args.no_http:
+            body = http.nomination_body(work_dir / "nomination.multipart")
+            targets = http.site_targets(corpus, body)
+            _progress("queries of each HTTP endpoint, in-process")
+            queries = queries_per_request(Client(), targets)
+            _forget_http_writes()
+            connection.close()  # gunicorn's workers get the database to themselves
+            try:
+                results["http"] = http.run_http(
+                    targets=targets,
+                    story_path=corpus.story.url,
+                    database_url=_database_url(connection),
+                    redis_url=args.redis_url,
+                    media_root=media_root,
+                    duration=args.duration,
+                    concurrency=args.concurrency,
+                    only=args.endpoint,
+                    queries=queries,
+                    progress=_progress,
+                )
+            finally:
+                _forget_http_writes()
     finally:
-        _remove_test_media()
         shutil.rmtree(work_dir, ignore_errors=True)
+        connection.close()
 
     results["duration_seconds"] = round(time.perf_counter() - started, 1)
     Path(args.output).write_text(json.dumps(results, indent=2) + "\n")
-    machine, corpus_figures = results["machine"], results["corpus"]
     print()
-    print(report.table(results))
-    print()
-    print(
-        f"{machine['cores']} cores, Python {machine['python']}, {machine['db_vendor']} "
-        f"{machine['db_version']}; corpus: {corpus_figures['pages']} pages "
-        f"({corpus_figures['stories']} live stories, {corpus_figures['events']} events), "
-        f"built in {corpus_figures['build_seconds']} s; {args.repeat} uncached and "
-        f"{args.cached_repeat} cached requests per endpoint."
-    )
-    print(f"Run in {results['duration_seconds']} s; figures in {args.output}.")
-    failed = [row["name"] for row in results["endpoints"] if row["status"] != 200]
+    print(report.summary(results, args))
+    failed = report.failures(results)
     if failed:
-        print(f"Not 200: {', '.join(failed)}", file=sys.stderr)
+        print(f"Not 2xx: {', '.join(failed)}", file=sys.stderr)
     return 1 if failed else 0
