@@ -76,7 +76,7 @@ catalogs: install ## Compile the UI translations (locale/*.po → .mo) with poli
 	$(PY) manage.py compile_catalogs
 
 messages: install ## Update locale/*.po from the code and templates (needs GNU gettext)
-	$(PY) manage.py makemessages -l fr -l es -l ar --no-location --ignore=.venv --ignore=tests --ignore=staticfiles
+	$(PY) manage.py makemessages -l fr -l es -l ar --no-location --ignore=.venv --ignore=tests --ignore=staticfiles --ignore=node_modules
 	$(PY) manage.py compile_catalogs
 
 migrations: install ## Make migrations after a model change

@@ -69,7 +69,7 @@ def test_the_arabic_catalog_has_the_six_plural_forms_of_arabic():
 
 
 # What `make messages` extracts: its makemessages options (see the Makefile) and the files read.
-MAKEMESSAGES_IGNORE = [".venv", "tests", "staticfiles"]
+MAKEMESSAGES_IGNORE = [".venv", "tests", "staticfiles", "node_modules"]
 SOURCE_SUFFIXES = {".py", ".html", ".txt"}  # makemessages' extensions for the django domain
 NOT_SOURCE = {"locale", "media", "private-media", "__pycache__", *MAKEMESSAGES_IGNORE}
 GETTEXT_PROGRAMS = ["xgettext", "msguniq", "msgmerge", "msgattrib"]
