@@ -14,7 +14,6 @@ only the admin's usage counts and image cache invalidation read).
 
 from collections import defaultdict
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import F
@@ -22,6 +21,7 @@ from django.utils.text import slugify
 from taggit.models import Tag
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 
 from heroes.models.stories import HeroStoryTag
 
@@ -189,7 +189,7 @@ def _copy_index_entries(model, pairs):
     content_types = [
         ContentType.objects.get_for_model(each).pk for each in (model, *model._meta.parents)
     ]
-    table = apps.get_model("modelsearch", "IndexEntry")._meta.db_table
+    table = IndexEntry._meta.db_table
     rows = ", ".join(["(%s, %s)"] * len(pairs))
     columns = "title, autocomplete, body, title_norm, title_text, body_text"
     with connection.cursor() as cursor:
