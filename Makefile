@@ -69,7 +69,7 @@ lint-openapi: install ## Lint the API's OpenAPI document with Redocly CLI (tools
 	cd tools/openapi && REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true \
 		npx --no-install redocly lint openapi.json --config redocly.yaml --format=summary
 
-bench: install ## Query counts and latency of the API, feeds and pages; writes bench-results.json
+bench: install ## Benchmark in-process and over HTTP (gunicorn, nginx, wrk); writes bench-results.json. BENCH_ARGS: --stories N --locales --rebuild --no-http --http-only --duration S --concurrency 4,16 --endpoint NAME --redis-url URL (python -m bench --help)
 	$(PY) -m bench $(BENCH_ARGS)
 
 catalogs: install ## Compile the UI translations (locale/*.po → .mo) with polib, no gettext needed
