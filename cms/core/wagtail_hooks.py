@@ -10,7 +10,7 @@ from wagtail_localize.views.submit_translations import (
     SubmitSnippetTranslationView,
 )
 
-from cms.core import withdrawal
+from cms.core import login_throttle, withdrawal
 
 
 def locales_user_can_translate_page_into(user, page, locales):
@@ -63,6 +63,8 @@ class ScopedSubmitSnippetTranslationView(SubmitSnippetTranslationView):
 
 
 hooks.register("construct_translated_pages_to_cascade_actions", withdrawal.translations_to_cascade)
+hooks.register("register_admin_urls", login_throttle.admin_urls)
+hooks.register("register_settings_menu_item", login_throttle.menu_item)
 
 
 @hooks.register("register_admin_urls")

@@ -6,9 +6,11 @@ change as little as they can.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -68,6 +70,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_countries",
     "django_filters",
+    "csp",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -78,6 +82,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the response cache, so cached responses carry them too (cms/core/security.py).
+    "cms.core.security.ContentSecurityPolicyMiddleware",
+    "cms.core.security.PermissionsPolicyMiddleware",
     # Outside the rest, so every /api/ error, whoever makes it, is a problem document.
     "cms.core.problems.ApiProblemMiddleware",
     # Hostile input (NUL bytes, other charsets, out-of-range numbers) gets a 400, not a 500.
@@ -98,6 +105,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.core.middleware.ApiTokenMiddleware",
     "cms.core.middleware.InertCsvExportMiddleware",
+    # Last: turns a login refused by axes into its lockout response (cms/core/login_throttle.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -159,6 +168,16 @@ else:
     }
 
 AUTH_USER_MODEL = "core.User"
+# Admin logins throttled by django-axes first (cms/core/login_throttle.py), then checked.
+AUTHENTICATION_BACKENDS = [
+    "cms.core.login_throttle.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "cms.core.clients.client_address"
+AXES_RESET_ON_SUCCESS = True
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -282,6 +301,58 @@ CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/v3/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag"]
+
+# Content-Security-Policy (django-csp, cms/core/security.py). The public site runs no inline
+# script or style; the only inline style is the server error page's, allowed by its hash
+# (it cannot count on static files). Frames: the body's embeds from these providers only.
+SERVER_ERROR_STYLE_HASH = "'sha256-2v2BT0NrlsKS+2zyKx3XbpJQ7uFHIOs8Xbfxg54+VoY='"
+EMBED_FRAME_ORIGINS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+    "https://www.facebook.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, SERVER_ERROR_STYLE_HASH],
+        # Media on another host (object storage, a CDN): CSP_IMAGE_ORIGINS lists its origins.
+        "img-src": [SELF, "data:", *env_list("CSP_IMAGE_ORIGINS")],
+        "frame-src": [SELF, *EMBED_FRAME_ORIGINS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # Nobody frames the site, except the embed cards (CSP_FRAMEABLE_PATHS).
+        "frame-ancestors": [NONE],
+    }
+}
+CSP_FRAMEABLE_PATHS = ["/embed/"]
+# Wagtail's admin runs inline scripts and styles (wagtail/wagtail#1288) and frames its own
+# previews: its own policy, relaxed for those only.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", "https:"],
+        "connect-src": [SELF, "https://releases.wagtail.io"],
+        "frame-ancestors": [SELF],
+    }
+}
+# Permissions-Policy of every response: no page uses these.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "camera",
+        "microphone",
+        "geolocation",
+        "payment",
+        "usb",
+        "interest-cohort",
+        "browsing-topics",
+    )
+}
 
 # Public responses (API, pages, feeds) in the shared cache; invalidated on every publish.
 PUBLIC_CACHE_TIMEOUT = int(os.environ.get("PUBLIC_CACHE_TIMEOUT", "300"))

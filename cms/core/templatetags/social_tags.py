@@ -9,6 +9,8 @@ language; ``og:url`` stays the shared page's canonical URL, as Facebook requires
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 
 from cms.core.api_fields import SHARE_RENDITION
 from cms.core.locales import og_locale
@@ -43,6 +45,42 @@ def _shown_page(page, request):
     return translated.specific, wanted
 
 
+#: Text fields a page's summary is read from when it has no share text (in this order).
+SUMMARY_FIELDS = ("intro", "description", "banner_text")
+#: Characters of a summary in og:description.
+SUMMARY_LENGTH = 300
+
+
+def _summary(page):
+    """The page's description: its search description, share text, or the first of its texts."""
+    own = page.search_description or (
+        page.get_social_text() if hasattr(page, "get_social_text") else ""
+    )
+    if own:
+        return own
+    for name in SUMMARY_FIELDS:
+        text = " ".join(strip_tags(str(getattr(page, name, "") or "")).split())
+        if text:
+            return Truncator(text).chars(SUMMARY_LENGTH)
+    return ""
+
+
+def _share_image(page):
+    return page.get_social_image() if hasattr(page, "get_social_image") else None
+
+
+def _home_of(page):
+    """The home page of the page's site in the page's language: whose share image and summary
+    every page without its own falls back to (the campaign banner and its words)."""
+    site = page.get_site()
+    if site is None:
+        return None
+    home = site.root_page
+    if home.locale_id != page.locale_id:
+        home = home.get_translation_or_none(page.locale) or home
+    return home.specific if home.pk != page.pk else None
+
+
 @register.inclusion_tag("includes/social_meta_tags.html", takes_context=True)
 def social_meta(context, page):
     request = context.get("request")
@@ -53,15 +91,17 @@ def social_meta(context, page):
         .values_list("locale__language_code", flat=True)
         .order_by("locale__language_code")
     ]
-    image = rendition = None
-    if hasattr(shown, "get_social_image"):
-        image = shown.get_social_image()
+    rendition = None
+    with translation.override(shown.locale.language_code):
+        image = _share_image(shown)
+        description = _summary(shown)
+        if image is None or not description:
+            home = _home_of(shown)
+            if home is not None:
+                image = image or _share_image(home)
+                description = description or _summary(home)
     if image is not None:
         rendition = image.get_rendition(SHARE_RENDITION)
-    with translation.override(shown.locale.language_code):
-        description = shown.search_description or (
-            shown.get_social_text() if hasattr(shown, "get_social_text") else ""
-        )
     twitter_handle = CampaignSettings.load(request_or_site=request).twitter_handle
     # A page type with an oEmbed answer says where it is (cms.core names no app's route).
     oembed_url = page.get_oembed_url() if hasattr(page, "get_oembed_url") else ""
