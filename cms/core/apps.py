@@ -12,10 +12,11 @@ class CoreConfig(AppConfig):
         # First, before any app's ready() makes Wagtail build its API schemas.
         block_schema.register()
 
-        from cms.core import (  # noqa: F401 (preview: admin hooks)
+        from cms.core import (  # noqa: F401 (preview: admin hooks; checks: registered)
             aliases,
             avatars,
             cache,
+            checks,
             consent,
             preview,
             renditions,

@@ -1,7 +1,8 @@
 """Production: every secret from the environment, secure by default.
 
-Passes `python manage.py check --deploy` with no warning when SECRET_KEY and ALLOWED_HOSTS
-are set; refuses to start without SECRET_KEY.
+Passes `python manage.py check --deploy` with no warning when SECRET_KEY, ALLOWED_HOSTS and
+REDIS_URL are set and the static files are collected; refuses to start without SECRET_KEY,
+ALLOWED_HOSTS or a shared cache (REDIS_URL, or ALLOW_LOCAL_CACHE=1 on one machine).
 """
 
 import contextlib
@@ -20,6 +21,14 @@ if not os.environ.get("SECRET_KEY"):
 SECRET_KEY = os.environ["SECRET_KEY"]
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS is not set: list the site's host names.")
+# The cache is shared state (cached responses and their invalidation on publish, rate limits):
+# every app server must see the same one.
+if not os.environ.get("REDIS_URL") and not env_bool("ALLOW_LOCAL_CACHE"):
+    raise ImproperlyConfigured(
+        "REDIS_URL is not set. Production refuses to start without a shared cache: set "
+        "REDIS_URL (e.g. redis://127.0.0.1:6379/0), or ALLOW_LOCAL_CACHE=1 to keep the cache "
+        "in files on this machine (one machine only: never behind a load balancer)."
+    )
 
 DEBUG = False
 # One connection per worker, kept between requests and checked before reuse, instead of a

@@ -24,7 +24,11 @@ SETTINGS_VARIABLES = (
     "SECURE_HSTS_INCLUDE_SUBDOMAINS",
     "SECURE_HSTS_PRELOAD",
     "DEEPL_API_KEY",
+    "ALLOW_LOCAL_CACHE",
+    "STATIC_ROOT",
 )
+#: A shared cache for production (its settings only read the URL; nothing connects to it).
+REDIS_URL = "redis://127.0.0.1:6379/0"
 
 pytestmark = pytest.mark.slow
 
@@ -72,7 +76,7 @@ def test_production_refuses_to_start_without_its_host_names():
     assert "ALLOWED_HOSTS" in result.stderr
 
 
-def test_production_passes_the_deployment_checks_without_a_warning():
+def test_production_passes_the_deployment_checks_without_a_warning(collected_static):
     result = run_python(
         "manage.py",
         "check",
@@ -82,6 +86,8 @@ def test_production_passes_the_deployment_checks_without_a_warning():
         settings="cms.settings.production",
         SECRET_KEY=a_secret_key(),
         ALLOWED_HOSTS="example.org",
+        REDIS_URL=REDIS_URL,
+        STATIC_ROOT=str(collected_static),
     )
 
     assert result.returncode == 0, result.stderr
@@ -101,7 +107,7 @@ def test_the_database_comes_from_database_url():
     assert result.stdout.split() == ["django.db.backends.postgresql", "db", "h"]
 
 
-def test_the_cache_is_redis_when_redis_url_is_set_else_this_processs_memory():
+def test_the_cache_is_redis_when_redis_url_is_set_else_files_every_process_shares():
     print_backend = (
         "import django; django.setup(); from django.conf import settings; "
         "print(settings.CACHES['default']['BACKEND'])"
@@ -113,7 +119,9 @@ def test_the_cache_is_redis_when_redis_url_is_set_else_this_processs_memory():
     without = run_python("-c", print_backend, settings="cms.settings.dev")
 
     assert with_redis.stdout.strip() == "django_redis.cache.RedisCache", with_redis.stderr
-    assert without.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache", without.stderr
+    assert without.stdout.strip() == "django.core.cache.backends.filebased.FileBasedCache", (
+        without.stderr
+    )
 
 
 def test_a_boolean_setting_refuses_a_value_that_is_not_a_boolean():
@@ -123,6 +131,7 @@ def test_a_boolean_setting_refuses_a_value_that_is_not_a_boolean():
         settings="cms.settings.production",
         SECRET_KEY=a_secret_key(),
         ALLOWED_HOSTS="example.org",
+        REDIS_URL=REDIS_URL,
         SECURE_SSL_REDIRECT="sometimes",
     )
 
@@ -151,8 +160,77 @@ def test_machine_translation_is_deepl_when_a_key_is_set(settings, key, translato
         settings=settings,
         SECRET_KEY=a_secret_key(),
         ALLOWED_HOSTS="example.org",
+        REDIS_URL=REDIS_URL,
         DEEPL_API_KEY=key,
     )
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == translator
+
+
+def production(*args, **environment):
+    """Run Python with production settings, a secret key and host names."""
+    return run_python(
+        *args,
+        settings="cms.settings.production",
+        SECRET_KEY=a_secret_key(),
+        ALLOWED_HOSTS="example.org",
+        **environment,
+    )
+
+
+PRINT_CACHE = (
+    "import django; django.setup(); from django.conf import settings; "
+    "print(settings.CACHES['default']['BACKEND'])"
+)
+
+
+def test_production_refuses_to_start_without_a_shared_cache():
+    result = production("-c", PRINT_CACHE)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "REDIS_URL is not set" in result.stderr
+
+
+def test_production_keeps_its_cache_in_redis_or_on_one_machine_when_told_to():
+    shared = production("-c", PRINT_CACHE, REDIS_URL=REDIS_URL)
+    local = production("-c", PRINT_CACHE, ALLOW_LOCAL_CACHE="1")
+
+    assert shared.stdout.strip() == "django_redis.cache.RedisCache", shared.stderr
+    assert local.stdout.strip() == "django.core.cache.backends.filebased.FileBasedCache", (
+        local.stderr
+    )
+
+
+@pytest.fixture(scope="module")
+def collected_static(tmp_path_factory):
+    """Production's static files, collected as the README's deployment steps say."""
+    root = tmp_path_factory.mktemp("static")
+    result = production(
+        "manage.py", "collectstatic", "--noinput", "-v0", REDIS_URL=REDIS_URL, STATIC_ROOT=str(root)
+    )
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def test_the_deployment_checks_warn_when_the_static_files_are_not_collected(tmp_path):
+    result = production(
+        "manage.py", "check", "--deploy", REDIS_URL=REDIS_URL, STATIC_ROOT=str(tmp_path)
+    )
+
+    assert "core.W001" in result.stderr
+    assert "collectstatic --noinput" in result.stderr
+
+
+def test_the_app_refuses_to_start_before_collectstatic_and_starts_after(tmp_path, collected_static):
+    start = "import cms.wsgi; print('started')"
+
+    before = production("-c", start, REDIS_URL=REDIS_URL, STATIC_ROOT=str(tmp_path))
+    after = production("-c", start, REDIS_URL=REDIS_URL, STATIC_ROOT=str(collected_static))
+
+    assert before.returncode != 0
+    assert "The static files are not collected" in before.stderr
+    assert "collectstatic --noinput" in before.stderr
+    assert after.returncode == 0, after.stderr
+    assert after.stdout.strip() == "started"
