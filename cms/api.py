@@ -23,6 +23,7 @@ from heroes.api import (
     voting,
 )
 from home import api as home_api
+from search import api as search_api
 
 api.title = "#MigrantHeroes content API"
 api.description = (
@@ -71,6 +72,7 @@ api.add_router("/preview/", preview.router)
 api.add_router("/materials/", home_api.router)
 api.add_router("/nominations/", nominations.router)
 api.add_router("/voting/", voting.router)
+api.add_router("/search/", search_api.router)
 
 
 def _document_anonymous_access(get_schema):

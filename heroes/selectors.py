@@ -10,7 +10,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils import timezone
 
-from cms.core.selectors import public_pages
+from cms.core.search import clean_query
+from cms.core.selectors import public_pages, searchable_public_pages
 from heroes.models import EventPage, HeroIndexPage, HeroStoryPage, MissionHubPage, StoryOfTheMonth
 
 
@@ -50,6 +51,20 @@ def live_stories(*, locale=None, mission=None, country=None, tag=None, category=
         .prefetch_related("photo__renditions")
         .order_by("-first_published_at", "-pk")
         .distinct()
+    )
+
+
+def search_stories(stories, query, *, locale):
+    """The stories of `stories` (from live_stories) that `query` finds in `locale`'s language,
+    best first; none when the query has no words. Aliases are left out: an untranslated
+    story is found in its own language, never twice."""
+    words = clean_query(query)
+    if not words:
+        return stories.none()
+    base = searchable_public_pages(HeroStoryPage.objects.filter(locale=locale))
+    matched = base.search(words).get_queryset().filter(alias_of__isnull=True)
+    return matched.filter(pk__in=stories.order_by().values("pk")).select_related(
+        "photo", "category"
     )
 
 

@@ -11,6 +11,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import (
@@ -99,6 +100,9 @@ def ensure_mcd_group():
         *[_permission(Nomination, action) for action in ("view", "change", "delete")],
         _permission(Nomination, codename="review_nomination"),
         *[_permission(VotingRound, action) for action in ("add", "change", "delete", "view")],
+        # Promoted search results, and the report of what the public searches.
+        *[_permission(SearchPromotion, action) for action in ("add", "change", "delete")],
+        _permission(apps.get_model("search", "SearchTermDailyHits"), "view"),
     )
     grant_page_permissions(group, Page.get_first_root_node(), MCD_PAGE_PERMISSIONS)
     grant_collection_permissions(group, Collection.get_first_root_node())

@@ -74,6 +74,11 @@ class StoryFilters(Schema):
     mission: int | None = Field(None, description="Id of a mission hub: its stories only.")
     tag: str | None = Field(None, description="A tag's slug.")
     category: str | None = Field(None, description="A hero category's slug.")
+    search: str | None = Field(
+        None,
+        description="Words to search for in the locale's language: the stories found, best "
+        "first (see /api/v3/search/ for every page type, with facets).",
+    )
 
 
 class StoryCardPagination(WagtailLimitOffsetPagination):
@@ -100,13 +105,16 @@ def list_stories(request, filters: StoryFilters = Query(...)):  # noqa: B008
         category = HeroCategory.objects.filter(locale=locale, slug=filters.category).first()
         if category is None:
             raise bad_parameter("category", f"No hero category has the slug {filters.category!r}.")
-    return selectors.live_stories(
+    stories = selectors.live_stories(
         locale=locale,
         mission=get_mission(filters.mission, locale=locale),
         country=check_country(filters.country),
         tag=filters.tag,
         category=category,
     )
+    if filters.search is not None:
+        stories = selectors.search_stories(stories, filters.search, locale=locale)
+    return stories
 
 
 categories_router = Router(tags=["stories"])

@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -163,14 +164,20 @@ class HeroStoryPage(ConsentCheckedMixin, SocialMixin, Page):
         ),
     ]
     promote_panels = [*Page.promote_panels, *SocialMixin.social_panels]
+    # Indexed in the page's own language (search/backend.py): the hero's name above all,
+    # then the headline and title, the facts (tags, category, countries by their names in
+    # the page's language, mission), then the story itself.
     search_fields = [
         *Page.search_fields,
-        index.SearchField("hero_name", boost=3),
+        index.SearchField("hero_name", boost=5),
         index.SearchField("headline", boost=2),
         index.SearchField("intro"),
         index.SearchField("body"),
+        index.SearchField("country_names", boost=1.5),
+        index.SearchField("mission_name", boost=1.5),
         index.AutocompleteField("hero_name"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name", boost=1.5)]),
+        index.RelatedFields("category", [index.SearchField("name", boost=1.5)]),
         index.FilterField("country_of_origin"),
         index.FilterField("country_of_residence"),
     ]
@@ -236,6 +243,17 @@ class HeroStoryPage(ConsentCheckedMixin, SocialMixin, Page):
         from .missions import MissionHubPage
 
         return public_pages(MissionHubPage.objects.ancestor_of(self)).first()
+
+    def country_names(self):
+        """Both countries by their names in the page's language (for search: "الصومال")."""
+        with translation.override(self.locale.language_code):
+            names = {str(self.country_of_origin.name), str(self.country_of_residence.name)}
+        return " ".join(sorted(name for name in names if name))
+
+    def mission_name(self):
+        """The name of the mission hub above the story, live or not (for search)."""
+        parent = self.get_parent()
+        return parent.title if parent is not None else ""
 
     @property
     def nominator_credit(self):
