@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
+    "wagtail.contrib.search_promotions",
     "wagtail.api.v3",
     # django-ninja serves Swagger UI (/api/v3/docs/) from its own static files, no CDN.
     "ninja",
@@ -269,7 +270,21 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Every image is stripped of its metadata when saved (cms.core.image_metadata): the upload
 # form refuses what stripping would refuse, a decompression bomb (= its MAX_PIXELS).
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search backend, in each page's language on PostgreSQL (search/backend.py:
+# the configuration of a page's locale when indexing, of the searched locale when querying);
+# SQLite (the demo) keeps Wagtail's own, without stemming.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "search.backend",
+        "SEARCH_CONFIGS": {
+            "en": "migrantheroes_english",
+            "fr": "migrantheroes_french",
+            "es": "migrantheroes_spanish",
+            "ar": "migrantheroes_arabic",
+        },
+        "SEARCH_CONFIG": "migrantheroes_simple",
+    }
+}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No Gravatar: it would send an MD5 of every user's email address to a third party on each
