@@ -155,9 +155,7 @@ def test_mcd_manages_promoted_results_and_reads_the_report(mission_hub):
     assert mcd.has_perm("search.view_searchtermdailyhits")
 
 
-def test_a_query_that_finds_nothing_is_counted_in_the_report_of_its_language(
-    admin_client, stories
-):
+def test_a_query_that_finds_nothing_is_counted_in_the_report_of_its_language(admin_client, stories):
     admin_client.get("/en/search/", {"query": "weaver"})
     for typed in ("zeppelin", "Zeppelin"):  # two readers, one query
         admin_client.get("/en/search/", {"query": typed})
@@ -189,7 +187,7 @@ HOSTILE = [
     "& | ! :* ( )",
     "weaver:* & !(",
     "'; DROP TABLE wagtailcore_page; --",
-    "\" OR 1=1 --",
+    '" OR 1=1 --',
     "((((((((((a))))))))))",
     "\\",
 ]
