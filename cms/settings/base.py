@@ -232,6 +232,55 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+
+def object_storages(environ):
+    """Media on S3-compatible object storage (django-storages), when a bucket is named.
+
+    Only image renditions are public (`AWS_STORAGE_BUCKET_NAME`, public-read objects, plain
+    URLs). Originals (with whatever a photo carries), documents, avatars and nominations'
+    photos go to a private bucket (`AWS_PRIVATE_STORAGE_BUCKET_NAME`; without one, the
+    `private/` prefix of the same bucket, as private objects) and are reached through signed
+    URLs that expire. Credentials: `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`, or the
+    machine's role. Returns the storages to add to STORAGES (none without a bucket).
+    """
+    bucket = environ.get("AWS_STORAGE_BUCKET_NAME", "")
+    if not bucket:
+        return {}
+    private_bucket = environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME", "")
+    common = {
+        "endpoint_url": environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": environ.get("AWS_S3_REGION_NAME") or None,
+        # Two uploads of "photo.jpg" are two files, as on a disk.
+        "file_overwrite": False,
+    }
+    private = {
+        **common,
+        "bucket_name": private_bucket or bucket,
+        "location": "" if private_bucket else "private",
+        "default_acl": "private",
+        "querystring_auth": True,
+        "querystring_expire": int(environ.get("AWS_QUERYSTRING_EXPIRE", "3600")),
+    }
+    public = {
+        **common,
+        "bucket_name": bucket,
+        # Blank when the bucket's own policy makes it public (buckets without ACLs).
+        "default_acl": environ.get("AWS_PUBLIC_MEDIA_ACL", "public-read") or None,
+        "querystring_auth": False,
+        "custom_domain": environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+    }
+    s3 = "storages.backends.s3.S3Storage"
+    return {
+        "default": {"BACKEND": s3, "OPTIONS": private},
+        "private": {"BACKEND": s3, "OPTIONS": private},
+        "renditions": {"BACKEND": s3, "OPTIONS": public},
+    }
+
+
+STORAGES.update(object_storages(os.environ))
+if "renditions" in STORAGES:
+    WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
+
 # Email: Django's framework, configured from the environment.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -1,7 +1,7 @@
 from typing import Literal
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +18,13 @@ from cms.core.consent import ConsentCheckedMixin
 
 
 def private_storage():
-    """Uploads the public sends us: outside MEDIA_ROOT, so no URL ever serves them."""
+    """Uploads the public sends us: never served.
+
+    On disk, outside MEDIA_ROOT (PRIVATE_MEDIA_ROOT); on object storage, the private bucket
+    (STORAGES["private"], cms/settings/base.py).
+    """
+    if "private" in settings.STORAGES:
+        return storages["private"]
     return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
 
 
