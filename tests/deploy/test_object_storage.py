@@ -29,7 +29,7 @@ def s3_server(tmp_path):
             "s3",
             endpoint_url=server.url,
             aws_access_key_id="testing",
-            aws_secret_access_key="testing",  # noqa: S106
+            aws_secret_access_key="testing",
             region_name="us-east-1",
         )
         yield server
