@@ -10,9 +10,11 @@ PORT ?= 8000
 BASE_URL ?= http://$(HOST):$(PORT)
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
+# Examples per API operation under `make fuzz`.
+FUZZ_EXAMPLES ?= 200
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test check lint format pytest migrations demo clean catalogs messages bench
+.PHONY: help install run test check lint format pytest migrations demo clean catalogs messages bench fuzz
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -71,6 +73,10 @@ lint-openapi: install ## Lint the API's OpenAPI document with Redocly CLI (tools
 
 bench: install ## Benchmark in-process and over HTTP (gunicorn, nginx, wrk); writes bench-results.json. BENCH_ARGS: --stories N --locales --rebuild --no-http --http-only --duration S --concurrency 4,16 --endpoint NAME --redis-url URL (python -m bench --help)
 	$(PY) -m bench $(BENCH_ARGS)
+
+fuzz: install ## Schemathesis over the whole API at full depth: FUZZ_EXAMPLES per operation, random seed
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_RANDOM=1 FUZZ_INCLUDE_KNOWN=1 \
+		$(VENV)/bin/pytest tests/api/test_schema_fuzz.py $(PYTEST_ARGS)
 
 catalogs: install ## Compile the UI translations (locale/*.po → .mo) with polib, no gettext needed
 	$(PY) manage.py compile_catalogs
