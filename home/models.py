@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -25,7 +27,7 @@ from cms.core.blocks import CalloutBlock
 from cms.core.consent import ConsentCheckedMixin
 from cms.core.mixins import SocialMixin
 from cms.core.selectors import public_pages
-from heroes import selectors
+from heroes import selectors, voting
 from heroes.models import CalendarPage, HeroIndexPage
 
 
@@ -97,6 +99,7 @@ class HomePage(ConsentCheckedMixin, SocialMixin, Page):
         "heroes.MissionIndexPage",
         "heroes.CalendarPage",
         "heroes.NominatePage",
+        "heroes.VotePage",
     ]
     max_count_per_parent = 1
 
@@ -127,7 +130,15 @@ class HomePage(ConsentCheckedMixin, SocialMixin, Page):
         ).select_related("document")
         context["story_index"] = public_pages(self.get_children().type(HeroIndexPage)).first()
         context["calendar"] = public_pages(self.get_children().type(CalendarPage)).first()
+        context["vote"] = voting.home_card(locale=self.locale)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # The vote card follows the vote's phase: not cached across its change.
+        if voting.phase_changes_within(settings.PUBLIC_CACHE_TIMEOUT):
+            add_never_cache_headers(response)
+        return response
 
 
 class HomeFeaturedStory(Orderable):

@@ -138,6 +138,16 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+# The demo's SQLite: readers never wait for writers (WAL), a writer waits its turn up to 5 s,
+# and every transaction takes the write lock when it begins (IMMEDIATE), so concurrent
+# writers queue instead of failing with "database is locked".
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 5,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000;",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache (and rate limits): Redis when REDIS_URL is set, else files in CACHE_DIR, which every
@@ -344,6 +354,11 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # and each client may send so many an hour (counted in the shared cache).
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 NOMINATIONS_PER_HOUR = int(os.environ.get("NOMINATIONS_PER_HOUR", "5"))
+# The public vote (heroes.voting): the time zone of the rounds' dates, the ballots one client
+# may send an hour (site form and API together), and how long a confirmation link works.
+CAMPAIGN_TIME_ZONE = os.environ.get("CAMPAIGN_TIME_ZONE", "Europe/Zurich")
+BALLOTS_PER_HOUR = int(os.environ.get("BALLOTS_PER_HOUR", "20"))
+BALLOT_LINK_MAX_AGE = int(os.environ.get("BALLOT_LINK_MAX_AGE", str(2 * 24 * 3600)))
 # How many proxies of ours stand in front of the app, each appending to X-Forwarded-For:
 # a client is counted by the address the outermost one saw (cms.core.clients). 0 = none,
 # REMOTE_ADDR counts. RATELIMIT_TRUST_X_FORWARDED_FOR (deprecated) means one proxy.

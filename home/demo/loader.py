@@ -43,7 +43,11 @@ from heroes.models import (
     MissionHubPage,
     MissionIndexPage,
     NominatePage,
+    ShortlistedStory,
+    VotePage,
+    VotingRound,
 )
+from heroes.models.voting import SHORTLIST_SIZE
 from home.demo import content, drawing, translations
 from home.models import CampaignMaterial, HomeFeaturedStory, HomePage
 
@@ -92,7 +96,7 @@ class DemoLoader:
             intro="<p>Hero features, campaign dates and migration-related events: festivals, "
             "concerts, sports.</p>",
         )
-        self._child(
+        nominate = self._child(
             home,
             NominatePage,
             "nominate",
@@ -101,12 +105,23 @@ class DemoLoader:
             intro="<p>Do you know a migrant who makes a difference in their community? Tell "
             "us their story: the campaign team of their country will read it.</p>",
         )
+        self._child(
+            home,
+            VotePage,
+            "vote",
+            title="Vote for the best stories",
+            show_in_menus=True,
+            intro="<p>Headquarters shortlisted ten stories. Choose the three best: your vote "
+            "counts once you confirm it from the email we send you.</p>",
+        )
         hubs = self._hubs(mission_index)
         stories = self._stories(hubs)
+        self._voting_round(stories)
         self._events(hubs, stories)
         self._feature(
             home, [stories["jasmine-lee"], stories["cecile-kyenge"], stories["amina-yusuf"]]
         )
+        self._calls_to_action(home, nominate)  # after _feature, which publishes its own copy
         self._materials()
         self._settings()
         self._languages()
@@ -203,33 +218,53 @@ class DemoLoader:
                 intro="<p>Across the world, migrants teach, heal, build businesses and bring "
                 "neighbours together. The #MigrantHeroes campaign tells their stories, in their "
                 "own words and in many languages.</p>",
-                calls_to_action=[
-                    (
-                        "call_to_action",
-                        {
-                            "heading": "Nominate a hero",
-                            "text": "Do you know a migrant who makes a difference? Tell us "
-                            "their story.",
-                            "link_url": "mailto:migrantheroes@example.org",
-                            "link_text": "Send us a story",
-                        },
-                    ),
-                    (
-                        "call_to_action",
-                        {
-                            "heading": "Vote from 1 to 10 November",
-                            "text": "Choose the 3 best of the 10 stories shortlisted by "
-                            "headquarters.",
-                            "link_text": "See the campaign calendar",
-                        },
-                    ),
-                ],
             )
         # The default Site answers at BASE_URL, so page URLs match the API's and the emails'.
         _site, changed = sync_default_site(root_page=home, site_name="#MigrantHeroes")
         if changed:
             self._note(f"default site at {settings.BASE_URL}")
         return home
+
+    def _calls_to_action(self, home, nominate):
+        """The home page's "Nominate a hero" card leads to the nomination page (an older demo
+        sent an email instead, and had a vote card leading nowhere: the vote's own card,
+        which follows the round's phase, replaces it)."""
+        home = HomePage.objects.get(pk=home.pk)
+        links = [block.value.get("link_page") for block in home.calls_to_action]
+        if any(page is not None and page.pk == nominate.pk for page in links):
+            return
+        home.calls_to_action = [
+            (
+                "call_to_action",
+                {
+                    "heading": "Nominate a hero",
+                    "text": "Do you know a migrant who makes a difference? Tell us their story.",
+                    "link_page": nominate,
+                    "link_text": "Send us a story",
+                },
+            )
+        ]
+        home.save_revision().publish()
+        self._note("home page calls to action")
+
+    def _voting_round(self, stories):
+        """The public vote of the demo's year: 1 November 00:00 to 10 November 23:59 in the
+        campaign's time zone, ten stories shortlisted (move_voting_round moves its window)."""
+        title = f"Public vote {self.year}"
+        if VotingRound.objects.filter(title=title).exists():
+            return
+        zone = zoneinfo.ZoneInfo(settings.CAMPAIGN_TIME_ZONE)
+        voting_round = VotingRound.objects.create(
+            title=title,
+            time_zone=settings.CAMPAIGN_TIME_ZONE,
+            opens_at=dt.datetime(self.year, 11, 1, tzinfo=zone),
+            closes_at=dt.datetime(self.year, 11, 10, 23, 59, 59, 999_999, tzinfo=zone),
+        )
+        for position, slug in enumerate(list(stories)[:SHORTLIST_SIZE]):
+            ShortlistedStory.objects.create(
+                round=voting_round, story=stories[slug], sort_order=position
+            )
+        self._note(f"voting round {title}")
 
     def _hubs(self, mission_index):
         hubs = {

@@ -14,7 +14,7 @@ Arabic is Modern Standard Arabic; people's names are transliterated, as the Arab
 LANGUAGES = ("fr", "es", "ar")
 
 # English slugs of the pages to translate, under the home page, in tree order.
-PAGES = ("stories", "missions", "calendar", "nominate")
+PAGES = ("stories", "missions", "calendar", "nominate", "vote")
 HUBS = ("headquarters", "kenya", "italy", "republic-of-korea", "mexico", "jordan")
 STORIES = (
     "jasmine-lee",
@@ -541,3 +541,23 @@ TEXTS = {
         "ar": "للجهات المانحة وشركاء القطاع الخاص الراغبين في دعم الحملة.",
     },
 }
+
+# The vote page ------------------------------------------------------------------------------
+TEXTS.update(
+    {
+        "Vote for the best stories": {
+            "fr": "Votez pour les meilleures histoires",
+            "es": "Vote por las mejores historias",
+            "ar": "صوّتوا لأفضل القصص",
+        },
+        "Headquarters shortlisted ten stories. Choose the three best: your vote counts once "
+        "you confirm it from the email we send you.": {
+            "fr": "Le siège a présélectionné dix histoires. Choisissez les trois meilleures : "
+            "votre vote compte une fois confirmé depuis le courriel que nous vous envoyons.",
+            "es": "La sede preseleccionó diez historias. Elija las tres mejores: su voto cuenta "
+            "una vez que lo confirme desde el correo que le enviamos.",
+            "ar": "اختار المقر عشر قصص. اختاروا أفضل ثلاث منها: يُحتسب صوتكم بعد تأكيده من "
+            "البريد الإلكتروني الذي نرسله إليكم.",
+        },
+    }
+)
