@@ -437,16 +437,17 @@ PERMISSIONS_POLICY = {
 PUBLIC_CACHE_TIMEOUT = int(os.environ.get("PUBLIC_CACHE_TIMEOUT", "300"))
 PUBLIC_CACHE_MAX_AGE = int(os.environ.get("PUBLIC_CACHE_MAX_AGE", "60"))
 
-# A CDN in front: Wagtail purges the pages it publishes (wagtail.contrib.frontend_cache).
+# A CDN in front: Wagtail purges the pages it publishes (wagtail.contrib.frontend_cache),
+# once the change is committed (cms.core.front_cache).
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["http"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "BACKEND": "cms.core.front_cache.HTTPBackend",
         "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
     }
 if os.environ.get("CLOUDFLARE_API_TOKEN"):
     WAGTAILFRONTENDCACHE["cloudflare"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BACKEND": "cms.core.front_cache.CloudflareBackend",
         "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
         "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", ""),
     }

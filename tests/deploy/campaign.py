@@ -5,6 +5,8 @@ their PostgreSQL database and Redis), never inside the test's own database trans
 
     python -m tests.deploy.campaign build                 a home, a mission hub, a story
     python -m tests.deploy.campaign publish ID HEADLINE   a new headline for story ID, published
+    python -m tests.deploy.campaign publish-while-read ID HEADLINE URL HOST
+                                                          the same, with a reader before the commit
     python -m tests.deploy.campaign media                 an image, a rendition, a nomination
 
 Each prints its answer as JSON.
@@ -52,6 +54,17 @@ def publish(story_id, headline):
     return {"story_id": story.pk, "headline": headline}
 
 
+def publish_while_read(story_id, headline, url, host):
+    """Publish, and before the commit, a reader asks `url` (with Host `host`)."""
+    import requests
+    from django.db import transaction
+
+    with transaction.atomic():
+        published = publish(story_id, headline)
+        read = requests.get(url, headers={"Host": host}, timeout=30)
+    return {**published, "read_before_commit": headline in read.text}
+
+
 def media():
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -81,7 +94,12 @@ def media():
     }
 
 
-COMMANDS = {"build": build, "publish": publish, "media": media}
+COMMANDS = {
+    "build": build,
+    "publish": publish,
+    "publish-while-read": publish_while_read,
+    "media": media,
+}
 
 if __name__ == "__main__":
     django.setup()
