@@ -99,8 +99,9 @@ def test_anonymous_requests_get_no_server_error_and_answers_match_the_document(a
     assert not failures, "\n\n".join(failures)
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_requests_with_a_token_get_no_server_error_and_answers_match_the_document(
-    transactional_db, api_schema, token
+    api_schema, token
 ):
     """Writes included: each request commits or rolls back on its own, as in production
     (in one test transaction, a write the API refuses would abort every later request's)."""
