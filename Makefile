@@ -14,7 +14,7 @@ BENCH_ARGS ?=
 FUZZ_EXAMPLES ?= 200
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test check lint format pytest migrations demo clean catalogs messages bench fuzz
+.PHONY: help install run test check lint format pytest migrations demo clean catalogs messages bench fuzz backup restore
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -73,6 +73,13 @@ lint-openapi: install ## Lint the API's OpenAPI document with Redocly CLI (tools
 
 bench: install ## Benchmark in-process and over HTTP (gunicorn, nginx, wrk); writes bench-results.json. BENCH_ARGS: --stories N --locales --rebuild --no-http --http-only --duration S --concurrency 4,16 --endpoint NAME --redis-url URL (python -m bench --help)
 	$(PY) -m bench $(BENCH_ARGS)
+
+backup: install ## Back up the database and both media folders into backups/ (a folder with a manifest of checksums)
+	$(PY) manage.py backup --output backups
+
+restore: install ## Restore BACKUP=backups/<folder> into the configured, empty database and media folders
+	@test -n "$(BACKUP)" || { echo "Say which: make restore BACKUP=backups/<folder>"; exit 2; }
+	$(PY) manage.py restore "$(BACKUP)"
 
 fuzz: install ## Schemathesis over the whole API at full depth: FUZZ_EXAMPLES per operation, random seed
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_RANDOM=1 FUZZ_INCLUDE_KNOWN=1 \
