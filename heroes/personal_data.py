@@ -24,6 +24,7 @@ done for an address given again later.
 
 import datetime as dt
 import re
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -42,7 +43,7 @@ from wagtail.search import index
 from cms.core import cache as public_cache
 from cms.core.mail import deliver_mail
 from cms.core.models import PersonalDataAction, PersonalDataRequest
-from heroes.models import HeroStoryPage, Multiplier, Nomination, NominationStatus
+from heroes.models import Ballot, HeroStoryPage, Multiplier, Nomination, NominationStatus
 
 # Log actions (registered by heroes.admin.personal_data.register_log_actions)
 EXPORTED = "heroes.personal_data_exported"
@@ -325,6 +326,42 @@ register(
         label=_("Multipliers"),
         find=multipliers_of,
         erase=erase_multiplier,
+    )
+)
+
+
+# Voters' ballots ---------------------------------------------------------------------------
+
+
+def ballots_of(address):
+    from heroes import voting
+
+    return voting.ballots_of(address).order_by("pk")
+
+
+def erase_ballot(ballot):
+    """Before the close the ballot goes; after it the count stands, so the ballot stays with
+    no address and no key that could lead back to the person."""
+    if ballot.round.has_closed():
+        Ballot.objects.filter(pk=ballot.pk).update(email="", email_key=f"erased-{uuid.uuid4().hex}")
+    else:
+        _delete(ballot)
+
+
+def ballots_past_retention(now):
+    limit = now - dt.timedelta(days=settings.VOTER_EMAIL_RETENTION_DAYS)
+    return Ballot.objects.filter(round__closes_at__lt=limit).exclude(email="").order_by("pk")
+
+
+register(
+    Source(
+        kind="ballot",
+        label=_("Ballots"),
+        find=ballots_of,
+        erase=erase_ballot,
+        expired=ballots_past_retention,
+        # The address goes; the keyed hash of the one-ballot rule stays with the count.
+        expire=lambda ballot: Ballot.objects.filter(pk=ballot.pk).update(email=""),
     )
 )
 

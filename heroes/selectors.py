@@ -260,6 +260,13 @@ def story_of_the_month_winners(*, locale, year=None, today=None):
 # The public vote ---------------------------------------------------------------------------
 
 
+def vote_page(*, locale):
+    """The live, public vote page of a language, or None."""
+    from heroes.models import VotePage
+
+    return public_pages(VotePage.objects.filter(locale=locale)).first()
+
+
 def current_voting_round(*, now=None):
     """The round the public sees: the one open now, else the next to open, else the last
     closed (its results); None when there is no round at all."""
@@ -290,9 +297,7 @@ def shortlisted_stories(voting_round, *, locale):
     )
     by_key = {story.translation_key: story for story in stories}
     return [
-        (item, by_key[keys[item.story_id]])
-        for item in items
-        if keys.get(item.story_id) in by_key
+        (item, by_key[keys[item.story_id]]) for item in items if keys.get(item.story_id) in by_key
     ]
 
 

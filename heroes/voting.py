@@ -508,10 +508,10 @@ class HomeCard:
 def home_card(*, locale, now=None):
     """The vote card of the home page in `locale`, following the phase; None without a
     round or a live, public vote page in that language."""
-    from heroes.selectors import current_voting_round, shortlisted_stories
+    from heroes.selectors import current_voting_round, shortlisted_stories, vote_page
 
     voting_round = current_voting_round(now=now)
-    page = VotePage.objects.live().public().filter(locale=locale).first()
+    page = vote_page(locale=locale)
     if voting_round is None or page is None:
         return None
     winners = []
@@ -541,7 +541,7 @@ def home_card(*, locale, now=None):
 def vote_invitation(story, request=None, *, now=None):
     """{hashtag, url} to add to a story's posts while it is on the shortlist of a round that
     has not closed yet (the vote page in the story's language); None otherwise."""
-    from heroes.selectors import current_voting_round
+    from heroes.selectors import current_voting_round, vote_page
 
     voting_round = current_voting_round(now=now)
     if voting_round is None or voting_round.has_closed(now):
@@ -549,10 +549,7 @@ def vote_invitation(story, request=None, *, now=None):
     keys = voting_round.shortlist.values_list("story__translation_key", flat=True)
     if story.translation_key not in set(keys):
         return None
-    page = (
-        VotePage.objects.live().public().filter(locale_id=story.locale_id).first()
-        or VotePage.objects.live().public().filter(locale=Locale.get_default()).first()
-    )
+    page = vote_page(locale=story.locale) or vote_page(locale=Locale.get_default())
     if page is None:
         return None
     return {"hashtag": voting_round.hashtag, "url": page.get_full_url(request)}

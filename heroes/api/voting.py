@@ -19,10 +19,9 @@ from wagtail.api.v3.errors import ProblemDetail, problem_response
 
 from cms.core import clients
 from heroes import selectors, voting
-from heroes.api.params import get_locale
+from heroes.api.params import LOCALE_DESCRIPTION, get_locale
 from heroes.api.schemas import StoryCard
 from heroes.api.stories import story_cards
-from heroes.models import VotePage
 
 router = Router(tags=["voting"])
 
@@ -60,7 +59,7 @@ class CurrentRound(Schema):
 
 
 class RoundFilters(Schema):
-    locale: str | None = Field(None, description="Language code (en, fr, es, ar); default en.")
+    locale: str | None = Field(None, description=LOCALE_DESCRIPTION)
 
 
 def _no_round():
@@ -118,7 +117,7 @@ def current_round(request, response: HttpResponse, filters: RoundFilters = Query
     if voting_round is None:
         return _no_round()
     shown = selectors.shortlisted_stories(voting_round, locale=locale)
-    page = VotePage.objects.live().public().filter(locale=locale).first()
+    page = selectors.vote_page(locale=locale)
     _not_shared_across_a_phase_change(response)
     return {
         "round": _round_info(voting_round),

@@ -8,6 +8,8 @@ from .tasks import FocalPointReviewTask
 from .voting import Ballot, BallotChoice, ShortlistedStory, VotePage, VotingRound
 
 __all__ = [
+    "Ballot",
+    "BallotChoice",
     "CalendarPage",
     "EventKind",
     "EventPage",
@@ -26,10 +28,8 @@ __all__ = [
     "Nomination",
     "NominationStatus",
     "RelatedStory",
-    "StoryOfTheMonth",
-    "Ballot",
-    "BallotChoice",
     "ShortlistedStory",
+    "StoryOfTheMonth",
     "VotePage",
     "VotingRound",
 ]
