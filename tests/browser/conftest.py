@@ -6,10 +6,14 @@ every request is answered by Django's test client (so the tests run in the test'
 transaction, no live server); a request for any other host is refused and recorded.
 """
 
+import contextlib
 import os
+import re
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 from cms.core.locales import sync_locales
@@ -23,7 +27,51 @@ from tests.factories import (
     NominatePageFactory,
 )
 
+# The missions, their people and the translators, as the moderation and i18n tests have them.
+from tests.i18n.conftest import translator_of  # noqa: F401
+from tests.moderation.conftest import kenya, kenya_editor, kenya_focal_point, mcd  # noqa: F401
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+#: Where a failing browser test leaves screenshots of its pages (gitignored; CI keeps it).
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+@pytest.fixture
+def pages_to_keep(request):
+    """A list to put the test's browser pages in: screenshots of them are kept if it fails."""
+    pages = []
+    yield pages
+    report = getattr(request.node, "report_call", None)
+    if report is None or not report.failed:
+        return
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    name = re.sub(r"[^\w.-]+", "_", request.node.name)
+    for number, page in enumerate(pages):
+        with contextlib.suppress(PlaywrightError):  # a page already closed: nothing to keep
+            page.screenshot(path=ARTIFACTS / f"{name}-{number}.png", full_page=True)
+
+
+@pytest.fixture
+def allow_orm_in_playwright(monkeypatch):
+    """The ORM, called while Playwright's event loop runs in this thread, uses this thread's
+    connection, inside the test's transaction (the test body's and live_page's requests).
+
+    Playwright's sync API runs its asyncio loop in the test's own thread. Django would then
+    refuse the ORM (SynchronousOnlyOperation), and asgiref's thread-critical Local, which
+    holds Django's connections, would give each asyncio context a connection of its own,
+    outside the test's transaction. Both are told this thread is a plain sync thread.
+    """
+    from asgiref.local import _ThreadCriticalLocal
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    monkeypatch.setattr(_ThreadCriticalLocal, "_get_storage", lambda local: local._storage)
 
 
 @pytest.fixture
@@ -65,3 +113,17 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def open_live(allow_orm_in_playwright, browser, pages_to_keep):
+    """open_live(client, width=…): a browser page served live by `client` (helpers.live_page),
+    screenshotted into test-artifacts/browser/ if the test fails."""
+    from tests.browser.helpers import live_page
+
+    def open_(client, **size):
+        page = live_page(browser, client, **size)
+        pages_to_keep.append(page)
+        return page
+
+    return open_

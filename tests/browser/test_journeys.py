@@ -1,0 +1,88 @@
+"""The campaign's journeys, end to end, in a real browser (Chromium driven by Playwright).
+
+Every request the browser makes is answered by Django's test client inside the test's
+transaction (tests/browser/helpers.live_page): people click, type and upload as they would.
+"""
+
+import html
+import io
+
+import pytest
+from django.test import Client
+from PIL import Image as PillowImage
+from wagtail.models import WorkflowState
+
+from heroes.models.stories import HeroStoryPage
+from tests.browser.helpers import log_in
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "correct horse battery staple"  # tests.factories.UserFactory's
+SITE = "http://testserver"
+
+
+@pytest.fixture
+def photo():
+    """A small JPEG, as a phone would send it, for set_input_files.
+
+    Given as bytes: Chromium leaves a file read from disk out of the request bodies that
+    Playwright's routing sees (and so Django would get an empty file); one made in the page's
+    memory is sent whole.
+    """
+    jpeg = io.BytesIO()
+    PillowImage.new("RGB", (640, 480), (180, 120, 60)).save(jpeg, "JPEG")
+    return {"name": "amina-at-the-market.jpg", "mimeType": "image/jpeg", "buffer": jpeg.getvalue()}
+
+
+def footer_action(page, name):
+    """In the page editor, choose the action `name` in the footer's "More actions" menu."""
+    page.locator("footer").get_by_role("button", name="More actions").click()
+    page.locator("footer").get_by_role("button", name=name, exact=True).click()
+
+
+def test_a_story_written_by_a_mission_editor_goes_live_after_both_endorsements(
+    kenya, kenya_editor, kenya_focal_point, mcd, photo, open_live
+):
+    hub = kenya.hubs.get()
+    editor = open_live(Client())
+    log_in(editor, kenya_editor.username, PASSWORD)
+    editor.goto(f"{SITE}/admin/pages/add/heroes/herostorypage/{hub.pk}/")
+    editor.fill("#id_title", "Amina Yusuf, tailor")
+    editor.fill("#id_hero_name", "Amina Yusuf")
+    editor.fill("#id_headline", "The sewing circle that became a cooperative")
+    # The photo: uploaded from the image chooser's own "Upload" tab, consent recorded.
+    editor.get_by_role("button", name="Choose an image").click()
+    modal = editor.locator(".modal-dialog")
+    modal.get_by_role("tab", name="Upload").click()
+    modal.locator("input[type=file]").set_input_files(photo)
+    modal.get_by_label("Title").fill("Amina at the market")
+    modal.locator("#id_image-chooser-upload-description").fill("Amina Yusuf at her stall")
+    modal.get_by_label("Consent of the pictured person").select_option("written")
+    modal.get_by_role("button", name="Upload").click()
+    editor.wait_for_selector(".modal-dialog", state="detached")
+    editor.select_option("#id_country_of_origin", "SO")
+    editor.select_option("#id_country_of_residence", "KE")
+    editor.fill("#id_intro", "Amina came to Nairobi with a sewing machine and an idea.")
+    footer_action(editor, "Submit to Mission endorsement")
+    editor.wait_for_url(f"{SITE}/admin/pages/{hub.pk}/")  # back to the hub's pages
+    assert "created and submitted for moderation" in editor.locator(".messages").inner_text()
+
+    story = HeroStoryPage.objects.get(hero_name="Amina Yusuf")
+    assert story.photo.title == "Amina at the market"
+    assert not story.live
+
+    # The focal point approves; MCD, who can publish, approves and publishes.
+    for reviewer, action in ((kenya_focal_point, "Approve"), (mcd, "Approve and Publish")):
+        reviewing = open_live(Client())
+        log_in(reviewing, reviewer.username, PASSWORD)
+        reviewing.goto(f"{SITE}/admin/pages/{story.pk}/edit/")
+        footer_action(reviewing, action)
+        reviewing.wait_for_url(f"{SITE}/admin/pages/{hub.pk}/")
+
+    story.refresh_from_db()
+    assert story.live
+    assert WorkflowState.objects.get(object_id=str(story.pk)).status == "approved"
+    reader = open_live(Client())
+    reader.goto(f"{SITE}{story.url}")
+    assert reader.locator("h1").inner_text() != ""
+    assert "The sewing circle that became a cooperative" in html.unescape(reader.content())
+    assert reader.locator("img[src*='amina']").count() >= 1
