@@ -61,8 +61,12 @@ format: install ## Format and fix what ruff can
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-pytest: install ## The pytest suite alone (PYTEST_ARGS to pass options)
+pytest: install axe ## The pytest suite alone (PYTEST_ARGS to pass options)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+.PHONY: axe
+axe: ## Install axe-core for the browser tests' accessibility checks (tools/a11y, npm ci)
+	cd tools/a11y && npm ci --no-audit --no-fund --loglevel=error
 
 .PHONY: lint-openapi
 lint-openapi: install ## Lint the API's OpenAPI document with Redocly CLI (tools/openapi, npm ci)
