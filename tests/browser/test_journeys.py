@@ -6,14 +6,19 @@ transaction (tests/browser/helpers.live_page): people click, type and upload as 
 
 import html
 import io
+from urllib.parse import urlsplit
 
 import pytest
+from django.core import mail
 from django.test import Client
 from PIL import Image as PillowImage
-from wagtail.models import WorkflowState
+from wagtail.models import Locale, WorkflowState
 
+from cms.core.locales import sync_locales
+from heroes.models import Ballot, Nomination
 from heroes.models.stories import HeroStoryPage
 from tests.browser.helpers import log_in
+from tests.factories import VotePageFactory, VotingRoundFactory
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "correct horse battery staple"  # tests.factories.UserFactory's
@@ -86,3 +91,66 @@ def test_a_story_written_by_a_mission_editor_goes_live_after_both_endorsements(
     assert reader.locator("h1").inner_text() != ""
     assert "The sewing circle that became a cooperative" in html.unescape(reader.content())
     assert reader.locator("img[src*='amina']").count() >= 1
+
+
+@pytest.fixture
+def site_with_a_vote(public_site, home_page):
+    """The public site (tests/browser/conftest.py) with a vote open on the hub's stories."""
+    stories = list(HeroStoryPage.objects.child_of(public_site.hub))
+    public_site.vote = VotePageFactory(parent=home_page)
+    public_site.round = VotingRoundFactory(stories=stories)
+    sync_locales()
+    return public_site
+
+
+def test_a_reader_reads_in_arabic_searches_nominates_with_a_photo_and_votes(
+    site_with_a_vote, photo, open_live, django_capture_on_commit_callbacks
+):
+    site = site_with_a_vote
+    arabic = site.story.get_translation(Locale.objects.get(language_code="ar"))
+    reader = open_live(Client())
+
+    reader.goto(f"{SITE}{arabic.url}")
+    assert reader.locator("html").get_attribute("dir") == "rtl"
+    assert reader.locator("html").get_attribute("lang") == "ar"
+
+    reader.locator(".language-switcher a[hreflang=en]").click()
+    reader.wait_for_url(f"{SITE}{site.story.url}")
+    assert reader.locator("html").get_attribute("dir") == "ltr"
+
+    reader.get_by_role("link", name="Search", exact=True).click()
+    reader.fill("#search-query", "Warsame-Hassanovic")
+    reader.press("#search-query", "Enter")
+    reader.wait_for_url("**/en/search/?query=*")
+    reader.locator(f"a[href='{site.story.url}']").first.wait_for()
+
+    reader.goto(f"{SITE}{site.nominate.url}")
+    reader.get_by_label("Hero's name").fill("Fatuma Ali")
+    reader.locator("#id_country").select_option("KE")
+    reader.locator("#id_story").fill("Fatuma teaches Swahili to newcomers every Saturday.")
+    reader.locator("#id_photo").set_input_files(photo)
+    reader.locator("#id_photo_consent").check()
+    reader.locator("#id_nominator_name").fill("Juma Otieno")
+    reader.locator("#id_nominator_email").fill("juma@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        reader.get_by_role("button", name="Send the nomination").click()
+        reader.locator(".notice--success").wait_for()
+    nomination = Nomination.objects.get()
+    assert nomination.hero_name == "Fatuma Ali"
+    assert nomination.photo
+
+    reader.goto(f"{SITE}{site.vote.url}")
+    for checkbox in reader.locator("input[name=stories]").all()[:3]:
+        checkbox.check()
+    reader.locator("#vote-email").fill("voter@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        reader.get_by_role("button", name="Vote", exact=True).click()
+        reader.wait_for_url("**/vote/?sent=1")
+    link = next(word for word in mail.outbox[-1].body.split() if "/vote/confirm/" in word)
+    # The link is absolute on the site's host name (localhost in tests): the same path here.
+    reader.goto(f"{SITE}{urlsplit(link).path}")
+    with django_capture_on_commit_callbacks(execute=True):
+        reader.get_by_role("button", name="Confirm my vote").click()
+        reader.get_by_text("your vote counts").wait_for()
+    assert Ballot.objects.get(email="voter@example.org").confirmed_at is not None
+    assert reader.external == []
