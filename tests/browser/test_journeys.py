@@ -11,14 +11,17 @@ from urllib.parse import urlsplit
 import pytest
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 from PIL import Image as PillowImage
 from wagtail.models import Locale, WorkflowState
 
 from cms.core.locales import sync_locales
+from heroes import services
 from heroes.models import Ballot, Nomination
 from heroes.models.stories import HeroStoryPage
 from tests.browser.helpers import log_in
-from tests.factories import VotePageFactory, VotingRoundFactory
+from tests.factories import HeroStoryPageFactory, VotePageFactory, VotingRoundFactory
+from tests.nominations.test_nomination_to_story import sent_by_the_public
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "correct horse battery staple"  # tests.factories.UserFactory's
@@ -154,3 +157,32 @@ def test_a_reader_reads_in_arabic_searches_nominates_with_a_photo_and_votes(
         reader.get_by_text("your vote counts").wait_for()
     assert Ballot.objects.get(email="voter@example.org").confirmed_at is not None
     assert reader.external == []
+
+
+def test_mcd_accepts_a_nomination_into_a_draft_story_and_picks_the_story_of_the_month(
+    kenya, kenya_editor, mcd, open_live
+):
+    # Sent from the public form (the reader's journey above drives it in the browser).
+    nomination = sent_by_the_public("KE", kenya)
+    story = HeroStoryPageFactory(parent=kenya.hubs.get(), hero_name="Amina Yusuf")
+    proposal = services.nominate_story_of_the_month(
+        user=kenya_editor, story=story, month=timezone.localdate()
+    )
+    admin = open_live(Client())
+    log_in(admin, mcd.username, PASSWORD)
+
+    admin.get_by_role("link", name="Public nominations").click()
+    admin.get_by_role("link", name="Halima Hassan").first.click()
+    admin.get_by_role("button", name="Accept", exact=True).click()
+    admin.get_by_text("nomination is accepted: a draft story waits in the hub").wait_for()
+    nomination.refresh_from_db()
+    draft = nomination.hero_story.specific
+    assert draft.hero_name == "Halima Hassan"
+    assert not draft.live
+
+    admin.get_by_role("link", name="Story of the month").first.click()
+    admin.get_by_role("button", name="Pick as story of the month").click()
+    admin.get_by_text("is the story of the month of").wait_for()
+    proposal.refresh_from_db()
+    assert proposal.is_winner
+    assert proposal.picked_by == mcd
