@@ -15,8 +15,10 @@ that something shows bumps the counter, so the next request on any app server an
 misses the cache and sees the change. An image nothing uses yet (a bulk upload) keeps the
 cache.
 
-Responses also carry `Cache-Control` (a short public max-age) and an `ETag`, and a request
-whose `If-None-Match` matches is answered 304, so browsers and CDNs revalidate cheaply. A CDN
+Responses also carry an `ETag` and `Cache-Control: public, max-age=0, s-maxage=…,
+must-revalidate`: shared caches (a CDN, the front cache) keep them for PUBLIC_CACHE_MAX_AGE
+and are purged on change; browsers, which nothing can purge, revalidate each time and get a
+304 when nothing changed, so a withdrawn story does not linger in a reader's browser. A CDN
 in front is purged by Wagtail's frontend cache app (settings.WAGTAILFRONTENDCACHE).
 
 Only anonymous GET/HEAD requests are cached: a request with a session cookie, an API token
@@ -178,7 +180,17 @@ class PublicResponseCacheMiddleware:
         if hasattr(response, "render") and callable(response.render):
             response.render()
         response["ETag"] = _etag(response.content)
-        patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_MAX_AGE)
+        # Shared caches (a CDN, the nginx front cache) keep it for PUBLIC_CACHE_MAX_AGE and
+        # are purged when it changes; browsers, which nothing can purge, ask again each time
+        # (a 304 from the ETag when nothing changed), so a story withdrawn is gone for a
+        # reader who saw it a moment ago too.
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=0,
+            s_maxage=settings.PUBLIC_CACHE_MAX_AGE,
+            must_revalidate=True,
+        )
         patch_vary_headers(response, ["X-Facebook-Locale"])
         response["X-Cache"] = "MISS"
         timeout = settings.PUBLIC_CACHE_TIMEOUT
