@@ -16,7 +16,7 @@ from PIL import Image as PillowImage
 from wagtail.models import Locale, WorkflowState
 
 from cms.core.locales import sync_locales
-from heroes import services
+from heroes import services, setup_roles
 from heroes.models import Ballot, Nomination
 from heroes.models.stories import HeroStoryPage
 from tests.browser.helpers import log_in
@@ -186,3 +186,47 @@ def test_mcd_accepts_a_nomination_into_a_draft_story_and_picks_the_story_of_the_
     proposal.refresh_from_db()
     assert proposal.is_winner
     assert proposal.picked_by == mcd
+
+
+HEADLINE = "The sewing circle that became a cooperative"
+FRENCH_HEADLINE = "L’atelier de couture devenu coopérative"
+
+
+def test_a_translator_translates_a_story_into_french_and_submits_it_for_endorsement(
+    kenya, mission_hub, translator_of, open_live, django_capture_on_commit_callbacks
+):
+    story = HeroStoryPageFactory(parent=mission_hub, headline=HEADLINE, slug="amina")
+    sync_locales()
+    services.setup_mission(
+        country="KE", name="Kenya", focal_point_email="focal.point@kenya.example.org"
+    )  # the hub's new aliases get the mission's rights and workflow
+    translator = translator_of("fr")
+    french = Locale.objects.get(language_code="fr")
+    page = open_live(Client())
+    log_in(page, translator.username, PASSWORD)
+
+    # wagtail-localize's "Translate this page": French, then its translation editor.
+    page.goto(f"{SITE}/admin/localize/submit/page/{story.pk}/")
+    page.get_by_label("French").check()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.get_by_role("button", name="Submit").click()
+        page.wait_for_url("**/admin/pages/*/edit/")
+    segment = page.locator("li", has=page.get_by_text(HEADLINE, exact=True)).last
+    segment.get_by_role("button", name="Translate").click()
+    segment.locator("textarea").fill(FRENCH_HEADLINE)
+    segment.get_by_role("button", name="Save").click()
+    segment.get_by_text(FRENCH_HEADLINE).wait_for()
+
+    # The project's "Submit translation for endorsement", from the French hub's listing.
+    french_story = story.get_translation(french)
+    page.goto(f"{SITE}/admin/pages/{french_story.get_parent().pk}/")
+    row = page.locator("tr", has=page.get_by_text(french_story.title)).first
+    row.get_by_role("button", name="More options").click()
+    row.get_by_role("link", name="Submit translation for endorsement").click()
+    page.get_by_role("button", name="Submit for endorsement").click()
+    page.get_by_text("is sent for endorsement").wait_for()
+
+    french_story.refresh_from_db()
+    assert french_story.current_workflow_task.name == setup_roles.FOCAL_POINT_TASK
+    assert french_story.get_latest_revision_as_object().headline == FRENCH_HEADLINE
+    assert french_story.headline != FRENCH_HEADLINE  # the live page waits for endorsement
