@@ -13,27 +13,21 @@ functions (its forms, actions and permission checks), declared here with Wagtail
 paths, names and schemas so the OpenAPI document keeps the same operations.
 """
 
+from dataclasses import dataclass
+from types import ModuleType
+
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Body, File, Form, Query, Router, UploadedFile
-from ninja.pagination import paginate
+from ninja import Body, File, Form, Path, Query, Router, UploadedFile
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
-from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.api.v3.permissions import get_restricted_collection_ids
 from wagtail.api.v3.schemas.params import APIFieldFilterSchema, OrderingSchema, SearchSchema
 from wagtail.documents.api.v3 import router as wagtail_documents
 from wagtail.images.api.v3 import router as wagtail_images
 from wagtail.permissions import policy_registry
 
-Image = wagtail_images.Image
-Document = wagtail_documents.Document
-ImageDetailSchema = wagtail_images.ImageDetailSchema
-ImageCreateSchema = wagtail_images.ImageCreateSchema
-ImagePatchSchema = wagtail_images.ImagePatchSchema
-DocumentDetailSchema = wagtail_documents.DocumentDetailSchema
-DocumentCreateSchema = wagtail_documents.DocumentCreateSchema
-DocumentPatchSchema = wagtail_documents.DocumentPatchSchema
+from cms.core.api_routes import listing
 
 #: What lets a user see a file: the admin's image and document listings show those they
 #: may change or delete, its choosers those they may choose.
@@ -72,189 +66,127 @@ def check_collection(user, model, collection_id, *, current_collection_id=None):
         )
 
 
-def _list(request, model, ordering, search, pagination_info, base_fields):
-    field_filter = APIFieldFilterSchema.with_exclude_schemas(
-        raw_params=request.GET, schemas=(OrderingSchema, SearchSchema), base_fields=base_fields
+@dataclass(frozen=True)
+class MediaKind:
+    """What tells the image API from the document API: the model, Wagtail's router module
+    (its schemas, fields and view functions) and the words of the operations."""
+
+    model: type
+    wagtail: ModuleType
+    singular: str  # "image": Wagtail's names (create_image, image_id, ImageDetailSchema)
+    plural: str  # "images": the tag, the URL names and the operation ids
+
+    def schema(self, suffix):
+        return getattr(self.wagtail, f"{self.singular.capitalize()}{suffix}Schema")
+
+    def wagtail_view(self, action):
+        return getattr(self.wagtail, f"{action}_{self.singular}")
+
+
+def media_router(kind):
+    """The router of one kind of media: Wagtail's operations, paths, names and schemas, with
+    the listing and detail scoped by visible_media and writes checked by check_collection."""
+    router = Router(tags=[kind.plural])
+    detail_schema = kind.schema("Detail")
+    create_schema = kind.schema("Create")
+    patch_schema = kind.schema("Patch")
+    id_name = f"{kind.singular}_id"
+    item_path = f"/{{{id_name}}}/"
+    read_fields = getattr(kind.wagtail, f"BASE_{kind.singular.upper()}_READ_FIELDS")
+    anyone = [BearerTokenAuth(), AllowAnonymous()]
+
+    @listing(
+        router,
+        detail_schema,
+        name=kind.plural,
+        summary=f"List {kind.plural}",
+        description=f"The {kind.plural} of the collections the token's user may see in the admin.",
+        auth=anyone,
+        pass_parameter="pagination_info",  # noqa: S106 (a parameter name)
     )
-    queryset = field_filter.filter_queryset(visible_media(request, model))
-    queryset = ordering.order_queryset(queryset, pagination_info, base_fields=base_fields)
-    return search.search_queryset(request, queryset)
-
-
-def _current_collection_id(model, pk):
-    """The collection a file is in; None when there is no such file (Wagtail answers 404)."""
-    return model.objects.filter(pk=pk).values_list("collection_id", flat=True).first()
-
-
-# Images ------------------------------------------------------------------------------------
-
-images_router = Router(tags=["images"])
-
-
-@images_router.get(
-    "/",
-    response=list[ImageDetailSchema],
-    url_name="list_images",
-    summary="List images",
-    description="The images of the collections the token's user may see in the admin.",
-    operation_id="images_list",
-    auth=[BearerTokenAuth(), AllowAnonymous()],
-)
-@paginate(WagtailLimitOffsetPagination, pass_parameter="pagination_info")  # noqa: S106
-def list_images(
-    request,
-    ordering: OrderingSchema = Query(...),  # noqa: B008
-    search: SearchSchema = Query(...),  # noqa: B008
-    **kwargs,
-):
-    return _list(
+    def list_media(
         request,
-        Image,
-        ordering,
-        search,
-        kwargs.get("pagination_info"),
-        wagtail_images.BASE_IMAGE_READ_FIELDS,
-    )
-
-
-@images_router.get(
-    "/{image_id}/",
-    response=ImageDetailSchema,
-    url_name="detail_image",
-    summary="Image detail",
-    operation_id="images_detail",
-    auth=[BearerTokenAuth(), AllowAnonymous()],
-)
-def get_image(request, image_id: int):
-    return get_object_or_404(visible_media(request, Image), pk=image_id)
-
-
-@images_router.post(
-    "/",
-    response={201: ImageDetailSchema},
-    url_name="create_image",
-    summary="Create image",
-    operation_id="images_create",
-    auth=BearerTokenAuth(),
-)
-def create_image(
-    request,
-    file: UploadedFile = File(...),  # noqa: B008
-    data: ImageCreateSchema = Form(...),  # noqa: B008
-):
-    check_collection(request.user, Image, data.collection)
-    return wagtail_images.create_image(request, file=file, data=data)
-
-
-@images_router.patch(
-    "/{image_id}/",
-    response=ImageDetailSchema,
-    url_name="update_image",
-    summary="Update image",
-    operation_id="images_update",
-    auth=BearerTokenAuth(),
-)
-def update_image(request, image_id: int, data: ImagePatchSchema = Body(...)):  # noqa: B008
-    current_collection_id = _current_collection_id(Image, image_id)
-    if current_collection_id is not None:
-        check_collection(
-            request.user, Image, data.collection, current_collection_id=current_collection_id
+        ordering: OrderingSchema = Query(...),  # noqa: B008
+        search: SearchSchema = Query(...),  # noqa: B008
+        **kwargs,
+    ):
+        field_filter = APIFieldFilterSchema.with_exclude_schemas(
+            raw_params=request.GET, schemas=(OrderingSchema, SearchSchema), base_fields=read_fields
         )
-    return wagtail_images.update_image(request, image_id=image_id, data=data)
+        queryset = field_filter.filter_queryset(visible_media(request, kind.model))
+        queryset = ordering.order_queryset(
+            queryset, kwargs.get("pagination_info"), base_fields=read_fields
+        )
+        return search.search_queryset(request, queryset)
 
+    @router.get(
+        item_path,
+        response=detail_schema,
+        url_name=f"detail_{kind.singular}",
+        summary=f"{kind.singular.capitalize()} detail",
+        operation_id=f"{kind.plural}_detail",
+        auth=anyone,
+    )
+    def get_media(request, pk: int = Path(..., alias=id_name)):
+        return get_object_or_404(visible_media(request, kind.model), pk=pk)
 
-images_router.delete(
-    "/{image_id}/",
-    response={204: None},
-    url_name="delete_image",
-    summary="Delete image",
-    operation_id="images_delete",
-    auth=BearerTokenAuth(),
-)(wagtail_images.delete_image)
-
-
-# Documents ---------------------------------------------------------------------------------
-
-documents_router = Router(tags=["documents"])
-
-
-@documents_router.get(
-    "/",
-    response=list[DocumentDetailSchema],
-    url_name="list_documents",
-    summary="List documents",
-    description="The documents of the collections the token's user may see in the admin.",
-    operation_id="documents_list",
-    auth=[BearerTokenAuth(), AllowAnonymous()],
-)
-@paginate(WagtailLimitOffsetPagination, pass_parameter="pagination_info")  # noqa: S106
-def list_documents(
-    request,
-    ordering: OrderingSchema = Query(...),  # noqa: B008
-    search: SearchSchema = Query(...),  # noqa: B008
-    **kwargs,
-):
-    return _list(
+    @router.post(
+        "/",
+        response={201: detail_schema},
+        url_name=f"create_{kind.singular}",
+        summary=f"Create {kind.singular}",
+        operation_id=f"{kind.plural}_create",
+        auth=BearerTokenAuth(),
+    )
+    def create_media(
         request,
-        Document,
-        ordering,
-        search,
-        kwargs.get("pagination_info"),
-        wagtail_documents.BASE_DOCUMENT_READ_FIELDS,
+        file: UploadedFile = File(...),  # noqa: B008
+        data: create_schema = Form(...),  # noqa: B008
+    ):
+        check_collection(request.user, kind.model, data.collection)
+        return kind.wagtail_view("create")(request, file=file, data=data)
+
+    @router.patch(
+        item_path,
+        response=detail_schema,
+        url_name=f"update_{kind.singular}",
+        summary=f"Update {kind.singular}",
+        operation_id=f"{kind.plural}_update",
+        auth=BearerTokenAuth(),
     )
-
-
-@documents_router.get(
-    "/{document_id}/",
-    response=DocumentDetailSchema,
-    url_name="detail_document",
-    summary="Document detail",
-    operation_id="documents_detail",
-    auth=[BearerTokenAuth(), AllowAnonymous()],
-)
-def get_document(request, document_id: int):
-    return get_object_or_404(visible_media(request, Document), pk=document_id)
-
-
-@documents_router.post(
-    "/",
-    response={201: DocumentDetailSchema},
-    url_name="create_document",
-    summary="Create document",
-    operation_id="documents_create",
-    auth=BearerTokenAuth(),
-)
-def create_document(
-    request,
-    file: UploadedFile = File(...),  # noqa: B008
-    data: DocumentCreateSchema = Form(...),  # noqa: B008
-):
-    check_collection(request.user, Document, data.collection)
-    return wagtail_documents.create_document(request, file=file, data=data)
-
-
-@documents_router.patch(
-    "/{document_id}/",
-    response=DocumentDetailSchema,
-    url_name="update_document",
-    summary="Update document",
-    operation_id="documents_update",
-    auth=BearerTokenAuth(),
-)
-def update_document(request, document_id: int, data: DocumentPatchSchema = Body(...)):  # noqa: B008
-    current_collection_id = _current_collection_id(Document, document_id)
-    if current_collection_id is not None:
-        check_collection(
-            request.user, Document, data.collection, current_collection_id=current_collection_id
+    def update_media(
+        request,
+        pk: int = Path(..., alias=id_name),
+        data: patch_schema = Body(...),  # noqa: B008
+    ):
+        current_collection_id = (
+            kind.model.objects.filter(pk=pk).values_list("collection_id", flat=True).first()
         )
-    return wagtail_documents.update_document(request, document_id=document_id, data=data)
+        if current_collection_id is not None:  # None: no such file, Wagtail answers 404
+            check_collection(
+                request.user,
+                kind.model,
+                data.collection,
+                current_collection_id=current_collection_id,
+            )
+        return kind.wagtail_view("update")(request, data=data, **{id_name: pk})
+
+    router.delete(
+        item_path,
+        response={204: None},
+        url_name=f"delete_{kind.singular}",
+        summary=f"Delete {kind.singular}",
+        operation_id=f"{kind.plural}_delete",
+        auth=BearerTokenAuth(),
+    )(kind.wagtail_view("delete"))
+    return router
 
 
-documents_router.delete(
-    "/{document_id}/",
-    response={204: None},
-    url_name="delete_document",
-    summary="Delete document",
-    operation_id="documents_delete",
-    auth=BearerTokenAuth(),
-)(wagtail_documents.delete_document)
+images_router = media_router(
+    MediaKind(wagtail_images.Image, wagtail_images, singular="image", plural="images")
+)
+documents_router = media_router(
+    MediaKind(
+        wagtail_documents.Document, wagtail_documents, singular="document", plural="documents"
+    )
+)

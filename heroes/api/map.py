@@ -13,7 +13,7 @@ from wagtail.api.v2.utils import get_full_url
 
 from cms.core.api_fields import CountryDict
 from heroes import selectors
-from heroes.api.params import LOCALE_DESCRIPTION, get_locale
+from heroes.api.params import LocaleFilter, get_locale
 from heroes.maps import stories_per_country
 
 router = Router(tags=["map"])
@@ -68,10 +68,6 @@ class StoryMap(Schema):
     }
 
 
-class MapFilters(Schema):
-    locale: str | None = Field(None, description=LOCALE_DESCRIPTION)
-
-
 @router.get(
     "/",
     response=StoryMap,
@@ -79,7 +75,7 @@ class MapFilters(Schema):
     summary="Live stories per country, as GeoJSON points",
     operation_id="story_map",
 )
-def story_map(request, filters: MapFilters = Query(...)):  # noqa: B008
+def story_map(request, filters: LocaleFilter = Query(...)):  # noqa: B008
     locale = get_locale(filters.locale)
     index = selectors.story_index(locale=locale)
     index_url = index.get_full_url(request) if index else None

@@ -8,6 +8,7 @@ v3 exception handlers turn into an RFC 7807 ``application/problem+json`` 422 res
 from django.conf import settings
 from django.utils.translation import gettext as _
 from django_countries import countries
+from ninja import Field, Schema
 from wagtail.api.v3.errors import as_validation_error
 from wagtail.models import Locale
 
@@ -18,6 +19,12 @@ LOCALE_DESCRIPTION = "Language code ({codes}); default {default}.".format(
     codes=", ".join(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES),
     default=settings.LANGUAGE_CODE,
 )
+
+
+class LocaleFilter(Schema):
+    """The `locale` parameter alone: what a listing with no other filter takes."""
+
+    locale: str | None = Field(None, description=LOCALE_DESCRIPTION)
 
 
 class BadParameter(ValueError):

@@ -3,7 +3,7 @@
 from ninja import Field, Query, Router, Schema
 
 from heroes import selectors
-from heroes.api.params import LOCALE_DESCRIPTION, get_locale
+from heroes.api.params import LocaleFilter, get_locale
 from heroes.api.schemas import StoryCard
 from heroes.api.stories import story_cards
 
@@ -20,8 +20,7 @@ class Winners(Schema):
     items: list[Winner]
 
 
-class WinnerFilters(Schema):
-    locale: str | None = Field(None, description=LOCALE_DESCRIPTION)
+class WinnerFilters(LocaleFilter):
     year: int | None = Field(None, ge=2000, le=2200, description="Only this year's winners.")
 
 

@@ -7,14 +7,14 @@ with a constant number of SQL queries whatever the page size.
 
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import paginate
 from wagtail.api.v2.utils import get_full_url
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from cms.core.api_fields import CountryField, image_representation, live_page_link
+from cms.core.api_routes import listing
 from heroes import selectors
 from heroes.api.params import (
-    LOCALE_DESCRIPTION,
+    LocaleFilter,
     bad_parameter,
     check_country,
     get_locale,
@@ -66,8 +66,7 @@ def story_cards(stories, request):
     return cards
 
 
-class StoryFilters(Schema):
-    locale: str | None = Field(None, description=LOCALE_DESCRIPTION)
+class StoryFilters(LocaleFilter):
     country: str | None = Field(
         None, description="ISO 3166 code: stories of heroes living in or coming from it."
     )
@@ -90,14 +89,13 @@ class StoryCardPagination(WagtailLimitOffsetPagination):
         return page
 
 
-@router.get(
-    "/",
-    response=list[StoryCard],
-    url_name="list_stories",
+@listing(
+    router,
+    StoryCard,
+    name="stories",
     summary="List live hero stories as cards",
-    operation_id="stories_list",
+    pagination=StoryCardPagination,
 )
-@paginate(StoryCardPagination)
 def list_stories(request, filters: StoryFilters = Query(...)):  # noqa: B008
     locale = get_locale(filters.locale)
     category = None
@@ -127,18 +125,12 @@ class Category(Schema):
     description: str
 
 
-class CategoryFilters(Schema):
-    locale: str | None = Field(None, description=LOCALE_DESCRIPTION)
-
-
-@categories_router.get(
-    "/",
-    response=list[Category],
-    url_name="list_categories",
+@listing(
+    categories_router,
+    Category,
+    name="categories",
     summary="Hero categories (the values of the stories' category filter)",
-    operation_id="categories_list",
 )
-@paginate(WagtailLimitOffsetPagination)
-def list_categories(request, filters: CategoryFilters = Query(...)):  # noqa: B008
+def list_categories(request, filters: LocaleFilter = Query(...)):  # noqa: B008
     categories = HeroCategory.objects.filter(locale=get_locale(filters.locale))
     return categories.order_by("name").values("id", "name", "slug", "description")

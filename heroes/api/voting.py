@@ -19,7 +19,7 @@ from wagtail.api.v3.errors import ProblemDetail, problem_response
 
 from cms.core import clients
 from heroes import selectors, voting
-from heroes.api.params import LOCALE_DESCRIPTION, get_locale
+from heroes.api.params import LocaleFilter, get_locale
 from heroes.api.schemas import StoryCard
 from heroes.api.stories import story_cards
 
@@ -56,10 +56,6 @@ class CurrentRound(Schema):
     vote_page_url: str | None
     stories: list[StoryCard] = Field(description="The shortlist, in its order.")
     results: RoundResults | None = Field(description="Hidden (null) until the round closes.")
-
-
-class RoundFilters(Schema):
-    locale: str | None = Field(None, description=LOCALE_DESCRIPTION)
 
 
 def _no_round():
@@ -111,7 +107,7 @@ def _round_info(voting_round):
     summary="The current voting round: its ten stories, window, phase and (once closed) results",
     operation_id="voting_current",
 )
-def current_round(request, response: HttpResponse, filters: RoundFilters = Query(...)):  # noqa: B008
+def current_round(request, response: HttpResponse, filters: LocaleFilter = Query(...)):  # noqa: B008
     locale = get_locale(filters.locale)
     voting_round = selectors.current_voting_round()
     if voting_round is None:
@@ -137,7 +133,7 @@ def current_round(request, response: HttpResponse, filters: RoundFilters = Query
     summary="The results of the current voting round, once it has closed",
     operation_id="voting_results",
 )
-def round_results(request, response: HttpResponse, filters: RoundFilters = Query(...)):  # noqa: B008
+def round_results(request, response: HttpResponse, filters: LocaleFilter = Query(...)):  # noqa: B008
     locale = get_locale(filters.locale)
     voting_round = selectors.current_voting_round()
     if voting_round is None:
