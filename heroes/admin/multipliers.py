@@ -6,21 +6,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import ObjectList
 from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import (
-    DeleteView,
-    EditView,
-    HistoryView,
     IndexView,
-    InspectView,
     SnippetViewSet,
-    UsageView,
 )
 
 from heroes.admin.forms import MultiplierForm
-from heroes.admin.scoping import OfUsersMissions, ScopedIndexMixin, ScopedObjectMixin
+from heroes.admin.scoping import ScopedViewSetMixin
 from heroes.models import Mission, Multiplier
 
 
-class MultiplierIndexView(OfUsersMissions, ScopedIndexMixin, IndexView):
+class MultiplierIndexView(IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("mission")
 
@@ -44,27 +39,7 @@ def log_export(request, multipliers):
         )
 
 
-class MultiplierEditView(OfUsersMissions, ScopedObjectMixin, EditView):
-    pass
-
-
-class MultiplierDeleteView(OfUsersMissions, ScopedObjectMixin, DeleteView):
-    pass
-
-
-class MultiplierInspectView(OfUsersMissions, ScopedObjectMixin, InspectView):
-    pass
-
-
-class MultiplierHistoryView(OfUsersMissions, ScopedObjectMixin, HistoryView):
-    pass
-
-
-class MultiplierUsageView(OfUsersMissions, ScopedObjectMixin, UsageView):
-    pass
-
-
-class MultiplierViewSet(SnippetViewSet):
+class MultiplierViewSet(ScopedViewSetMixin, SnippetViewSet):
     """Each mission's list of people who help promote the campaign, exportable for mail-outs."""
 
     model = Multiplier
@@ -79,11 +54,6 @@ class MultiplierViewSet(SnippetViewSet):
     inspect_view_enabled = True
     search_fields = ["name", "organisation"]
     index_view_class = MultiplierIndexView
-    edit_view_class = MultiplierEditView
-    delete_view_class = MultiplierDeleteView
-    inspect_view_class = MultiplierInspectView
-    history_view_class = MultiplierHistoryView
-    usage_view_class = MultiplierUsageView
 
     def get_form_class(self, for_update=False):
         return self.get_edit_handler().get_form_class()

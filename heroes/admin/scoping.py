@@ -2,11 +2,13 @@
 
 A view combines a scope (which objects: `OfUsersMissions`, or a concern's own) with how it
 applies: an index lists only those objects (`ScopedIndexMixin`); a view of one object (edit,
-delete, inspect, history, usage, or a concern's own) answers 404 for any other, as if it did
-not exist (`ScopedObjectMixin`).
+delete, inspect, history, usage, revisions … or a concern's own) answers 404 for any other,
+as if it did not exist (`ScopedObjectMixin`). A viewset with `ScopedViewSetMixin` applies its
+`scope_class` to every view it builds, so no view of it can be left unscoped.
 """
 
 from django.http import Http404
+from wagtail.admin.views.generic import IndexView
 
 from heroes import permissions
 
@@ -32,6 +34,31 @@ class ScopedIndexMixin(Scope):
 class ScopedObjectMixin(Scope):
     def get_object(self, *args, **kwargs):
         obj = super().get_object(*args, **kwargs)
+        if obj.pk is None:  # a new object (a preview while creating): nobody's yet
+            return obj
         if not self.scope(type(obj)._default_manager.filter(pk=obj.pk)).exists():
             raise Http404
         return obj
+
+
+class ScopedViewSetMixin:
+    """A Wagtail viewset every view of which reaches only the objects of `scope_class`.
+
+    Each view the viewset constructs (Wagtail's and the viewset's own view classes alike) is
+    given the scope: an index lists only the scope's objects, any view that looks an object
+    up answers 404 for one outside it. A view class that names a scope itself keeps its own.
+    """
+
+    scope_class = OfUsersMissions
+
+    def construct_view(self, view_class, **kwargs):
+        if not issubclass(view_class, Scope):
+            if issubclass(view_class, IndexView):
+                applied = ScopedIndexMixin
+            elif hasattr(view_class, "get_object"):
+                applied = ScopedObjectMixin
+            else:
+                applied = None
+            if applied is not None:
+                view_class = type(view_class.__name__, (self.scope_class, applied, view_class), {})
+        return super().construct_view(view_class, **kwargs)

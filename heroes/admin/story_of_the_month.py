@@ -14,47 +14,28 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.views.snippets import (
     CreateView,
-    DeleteView,
-    EditView,
-    HistoryView,
     IndexView,
     SnippetViewSet,
-    UsageView,
 )
 
-from heroes import permissions, services
+from heroes import permissions
 from heroes.admin.forms import StoryOfTheMonthProposalForm
-from heroes.admin.scoping import OfUsersMissions, ScopedIndexMixin, ScopedObjectMixin
+from heroes.admin.scoping import ScopedViewSetMixin
 from heroes.models import StoryOfTheMonth
+from heroes.services import story_of_the_month
 
 
 class StoryOfTheMonthProposalCreateView(CreateView):
     def save_instance(self):
         data = self.form.cleaned_data
-        return services.nominate_story_of_the_month(
+        return story_of_the_month.nominate_story_of_the_month(
             user=self.request.user, story=data["story"], month=data["month"], note=data["note"]
         )
 
 
-class StoryOfTheMonthProposalIndexView(OfUsersMissions, ScopedIndexMixin, IndexView):
+class StoryOfTheMonthProposalIndexView(IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("story", "mission")
-
-
-class StoryOfTheMonthProposalEditView(OfUsersMissions, ScopedObjectMixin, EditView):
-    pass
-
-
-class StoryOfTheMonthProposalDeleteView(OfUsersMissions, ScopedObjectMixin, DeleteView):
-    pass
-
-
-class StoryOfTheMonthProposalHistoryView(OfUsersMissions, ScopedObjectMixin, HistoryView):
-    pass
-
-
-class StoryOfTheMonthProposalUsageView(OfUsersMissions, ScopedObjectMixin, UsageView):
-    pass
 
 
 class PickColumn(Column):
@@ -73,7 +54,7 @@ class PickColumn(Column):
         return context
 
 
-class StoryOfTheMonthViewSet(SnippetViewSet):
+class StoryOfTheMonthViewSet(ScopedViewSetMixin, SnippetViewSet):
     model = StoryOfTheMonth
     icon = "pick"
     menu_label = _("Story of the month")
@@ -91,10 +72,6 @@ class StoryOfTheMonthViewSet(SnippetViewSet):
     ordering = ["-month", "mission__name"]
     index_view_class = StoryOfTheMonthProposalIndexView
     add_view_class = StoryOfTheMonthProposalCreateView
-    edit_view_class = StoryOfTheMonthProposalEditView
-    delete_view_class = StoryOfTheMonthProposalDeleteView
-    history_view_class = StoryOfTheMonthProposalHistoryView
-    usage_view_class = StoryOfTheMonthProposalUsageView
     panels = [FieldPanel("story"), FieldPanel("month"), FieldPanel("note")]
 
     def get_form_class(self, for_update=False):
@@ -119,7 +96,7 @@ class StoryOfTheMonthViewSet(SnippetViewSet):
 def pick_story_of_the_month_view(request, pk, viewset):
     proposal = get_object_or_404(StoryOfTheMonth, pk=pk)
     # Only MCD may pick: the service raises PermissionDenied (403) for anyone else.
-    services.pick_story_of_the_month(user=request.user, proposal=proposal)
+    story_of_the_month.pick_story_of_the_month(user=request.user, proposal=proposal)
     messages.success(
         request,
         _("“%(story)s” is the story of the month of %(month)s.")
