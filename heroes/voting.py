@@ -1,6 +1,6 @@
 """The public vote's rules, one place each: called by the vote page, the API and the admin.
 
-(Kept out of heroes/services.py, which holds the other concerns' rules, because the vote
+(Kept out of heroes/services/, which holds the other concerns' rules, because the vote
 has many of its own.) Plain keyword-only functions, atomic where they write; a refusal is
 an exception of its own type below, which every caller turns into its own kind of answer.
 
@@ -31,10 +31,10 @@ from django.utils.crypto import salted_hmac
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django_ratelimit.core import get_usage
 from wagtail.models import Locale
 
 from cms.core import cache as public_cache
+from cms.core import clients
 from cms.core.mail import queue_mail
 from heroes.models import Ballot, BallotChoice, HeroStoryPage, VotePage, VotingRound
 from heroes.models.voting import SHORTLIST_SIZE
@@ -257,15 +257,11 @@ def cast_ballot(*, voting_round, story_ids, email, client, language, now=None):
     Every attempt counts against the client's hourly budget (BALLOTS_PER_HOUR, site and API
     together). Returns the stored, unconfirmed ballot; it counts once confirmed.
     """
-    usage = get_usage(
-        None,
-        group="heroes.ballots",
-        key=lambda _group, _request: client,
-        rate=f"{settings.BALLOTS_PER_HOUR}/h",
-        increment=True,
+    retry_after = clients.seconds_to_wait(
+        client, group="heroes.ballots", per_hour=settings.BALLOTS_PER_HOUR
     )
-    if usage is not None and usage["should_limit"]:
-        raise TooManyBallots(retry_after=max(1, usage["time_left"]))
+    if retry_after is not None:
+        raise TooManyBallots(retry_after=retry_after)
     chosen = check_ballot(voting_round=voting_round, story_ids=story_ids, email=email, now=now)
     email, key = email.strip(), voter_key(email)
     with transaction.atomic():

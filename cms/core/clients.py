@@ -11,6 +11,7 @@ import ipaddress
 
 from django.conf import settings
 from django.utils.crypto import salted_hmac
+from django_ratelimit.core import get_usage
 
 #: A client with IPv6 holds a whole /64 network: it is counted as one.
 IPV6_PREFIX = 64
@@ -40,3 +41,22 @@ def client_key(request):
         if ip.version == 6:
             address = str(ipaddress.ip_network(f"{ip}/{IPV6_PREFIX}", strict=False))
     return salted_hmac("cms.core.clients", address).hexdigest()[:32]
+
+
+def seconds_to_wait(client, *, group, per_hour):
+    """Count one attempt of `client` (a client_key) against its hourly budget in `group`.
+
+    The budget is django-ratelimit's, kept in the cache and shared by every process and by
+    the site and the API alike. Returns None while the budget lasts; once it is spent, the
+    seconds until the client may try again (at least 1: the Retry-After to answer).
+    """
+    usage = get_usage(
+        None,
+        group=group,
+        key=lambda _group, _request: client,
+        rate=f"{per_hour}/h",
+        increment=True,
+    )
+    if usage is None or not usage["should_limit"]:
+        return None
+    return max(1, usage["time_left"])

@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.models.users import acting_user_field
+
 
 class StoryOfTheMonthQuerySet(models.QuerySet):
     def winners(self):
@@ -17,7 +19,7 @@ class StoryOfTheMonth(models.Model):
 
     Each mission nominates at most one story a month; MCD picks one of the month's
     nominations as the global story of the month (`is_winner`). The rules live in
-    heroes.services (nominate_story_of_the_month, pick_story_of_the_month).
+    heroes.services.story_of_the_month (nominate_story_of_the_month, pick_story_of_the_month).
     """
 
     month = models.DateField(
@@ -48,14 +50,7 @@ class StoryOfTheMonth(models.Model):
     is_winner = models.BooleanField(
         default=False, editable=False, verbose_name=_("story of the month")
     )
-    picked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    picked_by = acting_user_field()
     picked_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = StoryOfTheMonthQuerySet.as_manager()

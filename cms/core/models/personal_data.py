@@ -1,7 +1,8 @@
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from cms.core.models.users import acting_user_field
 
 
 class PersonalDataAction(models.TextChoices):
@@ -24,14 +25,7 @@ class PersonalDataRequest(models.Model):
     )
     subject = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     counts = models.JSONField(default=dict, blank=True, editable=False)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    requested_by = acting_user_field()
     requested_at = models.DateTimeField(default=timezone.now, db_index=True, editable=False)
 
     wagtail_reference_index_ignore = True
