@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -21,6 +21,7 @@ from cms.core.blocks import StoryBodyBlock
 from cms.core.consent import ConsentCheckedMixin
 from cms.core.mixins import SocialMixin
 from cms.core.selectors import public_pages
+from heroes.models.sections import SectionPage
 
 
 def validate_time_zone(value):
@@ -44,20 +45,8 @@ class EventKind(models.TextChoices):
     PARTNER_EVENT = "partner_event", _("Other partner event")
 
 
-class CalendarPage(ConsentCheckedMixin, Page):
+class CalendarPage(SectionPage):
     """The campaign calendar: every event of its locale, by month or as a list."""
-
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro")]
-
-    override_translatable_fields = [TranslatableField("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("calendar")

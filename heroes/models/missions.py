@@ -14,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.core import api_fields
 from cms.core.consent import ConsentCheckedMixin
 from cms.core.mixins import SocialMixin
+from heroes.models.sections import SectionPage
 
 
 class Mission(models.Model):
@@ -58,20 +59,10 @@ class Mission(models.Model):
         return cls.objects.filter(country=hub.country).first()
 
 
-class MissionIndexPage(ConsentCheckedMixin, Page):
+class MissionIndexPage(SectionPage):
     """Every country office taking part in the campaign."""
 
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro")]
-
-    override_translatable_fields = [TranslatableField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["heroes.MissionHubPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("mission index")

@@ -18,11 +18,10 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
-from wagtail.search import index
+from wagtail.models import Orderable
+
+from heroes.models.sections import SectionPage
 
 #: How many stories HQ shortlists for the public vote.
 SHORTLIST_SIZE = 10
@@ -228,22 +227,13 @@ class BallotChoice(models.Model):
         return f"{self.ballot_id}: {self.story_id}"
 
 
-class VotePage(RoutablePageMixin, Page):
+class VotePage(RoutablePageMixin, SectionPage):
     """The current voting round in the page's language: the shortlist, the form, the results.
 
     Its confirmation route (`confirm/<token>/`) is where the voter's emailed link leads.
     """
 
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
     # The round itself (stories, window, phase, results) is GET /api/v3/voting/current/.
-    api_fields = [APIField("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("vote page")
