@@ -1,5 +1,6 @@
 """Admin hooks of the shared base: translation submissions scoped to what the user may edit,
-and moves and deletes that take every copy of a page along (cms.core.withdrawal)."""
+moves and deletes that take every copy of a page along (cms.core.withdrawal), and recordings
+served only with their speaker's consent (cms.core.consent)."""
 
 from django.core.exceptions import PermissionDenied
 from django.urls import path
@@ -10,7 +11,7 @@ from wagtail_localize.views.submit_translations import (
     SubmitSnippetTranslationView,
 )
 
-from cms.core import login_throttle, withdrawal
+from cms.core import consent, login_throttle, withdrawal
 
 
 def locales_user_can_translate_page_into(user, page, locales):
@@ -65,6 +66,7 @@ class ScopedSubmitSnippetTranslationView(SubmitSnippetTranslationView):
 hooks.register("construct_translated_pages_to_cascade_actions", withdrawal.translations_to_cascade)
 hooks.register("register_admin_urls", login_throttle.admin_urls)
 hooks.register("register_settings_menu_item", login_throttle.menu_item)
+hooks.register("before_serve_document", consent.refuse_unconsented_recording)
 
 
 @hooks.register("register_admin_urls")

@@ -324,6 +324,19 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", BASE_URL)
 WAGTAILIMAGES_IMAGE_MODEL = "core.CampaignImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "core.CampaignDocument"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Recordings (testimonies) in the formats whose hidden data cms.core.media_metadata removes,
+# and their captions (WebVTT); served with these types whatever the machine's mimetypes say.
+WAGTAILDOCS_CONTENT_TYPES = {
+    "mp3": "audio/mpeg",
+    "m4a": "audio/mp4",
+    "mp4": "video/mp4",
+    "ogg": "audio/ogg",
+    "oga": "audio/ogg",
+    "opus": "audio/ogg",
+    "flac": "audio/flac",
+    "vtt": "text/vtt",
+}
+WAGTAILDOCS_EXTENSIONS += list(WAGTAILDOCS_CONTENT_TYPES)
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Every image is stripped of its metadata when saved (cms.core.image_metadata): the upload
@@ -390,6 +403,7 @@ EMBED_FRAME_ORIGINS = [
     "https://www.youtube-nocookie.com",
     "https://player.vimeo.com",
     "https://www.facebook.com",
+    "https://w.soundcloud.com",
 ]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -398,6 +412,8 @@ CONTENT_SECURITY_POLICY = {
         "style-src": [SELF, SERVER_ERROR_STYLE_HASH],
         # Media on another host (object storage, a CDN): CSP_IMAGE_ORIGINS lists its origins.
         "img-src": [SELF, "data:", *env_list("CSP_IMAGE_ORIGINS")],
+        # Recordings and captions on another host (the private bucket's signed URLs).
+        "media-src": [SELF, *env_list("CSP_MEDIA_ORIGINS")],
         "frame-src": [SELF, *EMBED_FRAME_ORIGINS],
         "object-src": [NONE],
         "base-uri": [SELF],

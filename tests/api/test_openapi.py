@@ -138,6 +138,7 @@ def test_a_story_body_is_a_list_of_typed_blocks_told_apart_by_their_type(documen
         "image",
         "embed",
         "callout",
+        "testimony",
     }
     image = schemas["StoryBodyImage"]
     assert image["properties"]["type"]["const"] == "image"

@@ -8,6 +8,7 @@ from .embed import SocialEmbedBlock
 from .image import CaptionedImageBlock
 from .paragraph import ParagraphBlock
 from .quote import QuoteBlock
+from .testimony import TestimonyBlock
 
 
 class StoryBodyBlock(blocks.StreamBlock):
@@ -18,6 +19,7 @@ class StoryBodyBlock(blocks.StreamBlock):
     image = CaptionedImageBlock()
     embed = SocialEmbedBlock()
     callout = CalloutBlock()
+    testimony = TestimonyBlock()
 
     class Meta:
         label = _("Body")
@@ -30,4 +32,5 @@ __all__ = [
     "QuoteBlock",
     "SocialEmbedBlock",
     "StoryBodyBlock",
+    "TestimonyBlock",
 ]

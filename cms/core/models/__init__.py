@@ -1,4 +1,4 @@
-from .documents import CampaignDocument
+from .documents import CampaignDocument, RecordingConsent
 from .images import CampaignImage, CampaignRendition, PhotoConsent
 from .personal_data import PersonalDataAction, PersonalDataRequest
 from .site_settings import CampaignSettings
@@ -12,5 +12,6 @@ __all__ = [
     "PersonalDataAction",
     "PersonalDataRequest",
     "PhotoConsent",
+    "RecordingConsent",
     "User",
 ]

@@ -158,10 +158,16 @@ def lang_attrs(page):
     cms.core.locales), so an English card or story on /ar/ says so, and screen readers and
     the bidi algorithm read it as English.
     """
-    if not isinstance(page, Page) or not page.alias_of_id:
-        return ""
-    language = settings.LANGUAGE_CODE
+    language = content_language(page)
     if language == get_language():
         return ""
     direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
     return format_html(' lang="{}" dir="{}"', language, direction)
+
+
+def content_language(page):
+    """The language of `page`'s words: the default language for an alias (see lang_attrs),
+    else the language being shown."""
+    if isinstance(page, Page) and page.alias_of_id:
+        return settings.LANGUAGE_CODE
+    return get_language() or settings.LANGUAGE_CODE
