@@ -13,6 +13,7 @@ from cms.core import media_api, problems
 from cms.core.middleware import TOKEN_ONLY_API_PATHS
 from heroes.api import (
     calendar,
+    digest,
     map,
     nominations,
     oembed,
@@ -73,6 +74,8 @@ api.add_router("/materials/", home_api.router)
 api.add_router("/nominations/", nominations.router)
 api.add_router("/voting/", voting.router)
 api.add_router("/search/", search_api.router)
+api.add_router("/missions/", digest.missions_router)
+api.add_router("/digest/", digest.router)
 
 
 def _document_anonymous_access(get_schema):

@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 from heroes.admin import (
     audit_log,
     dashboard,
+    digest,
     mission_home,
     multipliers,
     nominations,
@@ -29,4 +30,6 @@ hooks.register("register_page_listing_more_buttons", translation_endorsement.lis
 hooks.register("register_log_actions", audit_log.register_campaign_log_actions)
 hooks.register("register_admin_urls", personal_data.admin_urls)
 hooks.register("register_settings_menu_item", personal_data.menu_item)
+hooks.register("register_admin_urls", digest.admin_urls)
+hooks.register("register_admin_menu_item", digest.menu_item)
 hooks.register("register_log_actions", personal_data.register_log_actions)
