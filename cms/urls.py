@@ -16,6 +16,9 @@ from heroes import embeds, feeds
 from heroes.views import AcceptInvitationView, story_map
 from search import views as search_views
 
+#: A database outage answers a polite 503 (Retry-After), any other crash the 500 page.
+handler500 = "cms.core.outage.server_error"
+
 #: The folders of MEDIA_ROOT anyone may fetch: Wagtail's renditions and users' avatars.
 SERVED_MEDIA = ("images", "avatar_images")
 

@@ -39,6 +39,7 @@ def _details():
         422: _("The request has errors."),
         429: _("Too many requests: please try again later."),
         500: _("Something went wrong on our side. Please try again later."),
+        503: _("The service is briefly unavailable. Please try again in a few minutes."),
     }
 
 
