@@ -13,6 +13,7 @@ from django.utils import translation
 from django_countries import countries
 from rest_framework.fields import Field
 from typing_extensions import TypedDict
+from wagtail.api import APIField
 from wagtail.images.models import SourceImageIOError
 
 from cms.core.consent import publishable
@@ -244,3 +245,16 @@ class DocumentField(Field):
 
     def to_representation(self, document) -> DocumentDict:
         return document_representation(document)
+
+
+def read_and_written(name, serializer):
+    """The declarations of a field the API shows through `serializer` and also takes.
+
+    Wagtail's v3 write schema leaves out every APIField that has a serializer (an API v2
+    serializer only reads), and its read schema keeps the last declaration of a name. A field
+    shown in a shape of its own (an image with its renditions, a country with its name) and
+    written as its plain value is therefore declared twice: writable first, then read through
+    `serializer`. A foreign key is written as `<name>_id` (an image's id: `photo_id`), as
+    every foreign key of Wagtail's write API; other fields by their name (a country's code).
+    """
+    return [APIField(name, writable=True), APIField(name, serializer=serializer)]

@@ -24,11 +24,12 @@ a photo).
 """
 
 import django.dispatch
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models.signals import post_save, pre_save
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from cms.core.api_forms import PageFormReportingEveryField
 
 #: Sent when an image used by pages loses its consent: `image`, `pages` (the live pages, of
 #: any locale, that used it).
@@ -115,33 +116,11 @@ def refuse_unconsented_recording(document, request):
         raise Http404
 
 
-class PageFormReportingEveryField(WagtailAdminPageForm):
-    """A page form that reports a model error about a field it does not show, by name.
-
-    Wagtail's write API builds a page's form from the fields a request sends; a PATCH of the
-    title alone, on a story whose photo has since lost its consent, makes the model's
-    `clean()` (the consent rule) name `photo`, which Django's forms refuse to report on a
-    form without that field (a 500). Such errors are reported as errors of the whole page.
-    """
-
-    def add_error(self, field, error):
-        if field is None and isinstance(error, ValidationError) and hasattr(error, "error_dict"):
-            for name in [name for name in error.error_dict if name not in self.fields]:
-                if name == NON_FIELD_ERRORS:
-                    continue
-                messages = error.error_dict.pop(name)
-                super().add_error(
-                    None, [f"{name}: {message}" for item in messages for message in item]
-                )
-            if not error.error_dict:
-                return
-        super().add_error(field, error)
-
-
 class ConsentCheckedMixin:
     """A page mixin: the page cannot be saved with an image lacking consent, in any field.
 
-    Its errors name the field holding the image, which the write API's form may not show.
+    Its errors name the field holding the image, which the write API's form may not show:
+    that form reports them by the field's name all the same (cms.core.api_forms).
     """
 
     api_base_form_class = PageFormReportingEveryField

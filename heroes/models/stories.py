@@ -184,14 +184,13 @@ class HeroStoryPage(ConsentCheckedMixin, SocialMixin, Page):
     api_fields = [
         APIField("hero_name", writable=True),
         APIField("headline", writable=True),
-        APIField("photo", serializer=api_fields.ImageField()),
-        APIField(
-            "country_of_origin",
-            serializer=api_fields.CountryField("country_of_origin", source="*"),
+        # Written as an image's id (`photo_id`, its consent checked) and country codes.
+        *api_fields.read_and_written("photo", api_fields.ImageField()),
+        *api_fields.read_and_written(
+            "country_of_origin", api_fields.CountryField("country_of_origin", source="*")
         ),
-        APIField(
-            "country_of_residence",
-            serializer=api_fields.CountryField("country_of_residence", source="*"),
+        *api_fields.read_and_written(
+            "country_of_residence", api_fields.CountryField("country_of_residence", source="*")
         ),
         APIField("category", serializer=api_fields.SnippetField(("name", "slug"))),
         APIField("intro", writable=True),
