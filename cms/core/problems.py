@@ -34,6 +34,7 @@ def _details():
         403: _("You may not do this."),
         404: _("There is nothing at this address in the API."),
         405: _("This address does not take this method: see the Allow header."),
+        409: _("This conflicts with what is already stored."),
         413: _("The request is too large."),
         415: _("The request body is not in a format this address takes."),
         422: _("The request has errors."),

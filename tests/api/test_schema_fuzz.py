@@ -36,11 +36,6 @@ def no_undocumented_server_error(ctx, response, case):
 
 CHECKS = [no_undocumented_server_error, response_schema_conformance]
 
-#: Known server errors, left out of the suite's run until fixed (`make fuzz` runs them too):
-#: Wagtail's snippet write API answers 500 to a `pk` that is not a number (ValueError) and
-#: to a CampaignMaterial created without its required document (IntegrityError).
-KNOWN_FAILURES = ("/api/v3/snippets/",)
-INCLUDE_KNOWN = bool(os.environ.get("FUZZ_INCLUDE_KNOWN"))
 
 fuzz_settings = settings(
     max_examples=EXAMPLES,
@@ -73,13 +68,11 @@ def token(db):
     return key
 
 
-def fuzz(schema, headers=None, known=()):
-    """Run every operation's examples but the `known` failures'; report each failing one."""
+def fuzz(schema, headers=None):
+    """Run every operation's examples; report each failing one."""
     failures = []
     for result in schema.get_all_operations():
         operation = result.ok()
-        if not INCLUDE_KNOWN and operation.path.startswith(known):
-            continue
 
         @fuzz_settings
         @given(case=operation.as_strategy())
@@ -105,6 +98,6 @@ def test_requests_with_a_token_get_no_server_error_and_answers_match_the_documen
 ):
     """Writes included: each request commits or rolls back on its own, as in production
     (in one test transaction, a write the API refuses would abort every later request's)."""
-    failures = fuzz(api_schema, headers={"Authorization": f"Bearer {token}"}, known=KNOWN_FAILURES)
+    failures = fuzz(api_schema, headers={"Authorization": f"Bearer {token}"})
 
     assert not failures, "\n\n".join(failures)
