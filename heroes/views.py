@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.admin.views.account import PasswordResetConfirmView
 
-from cms.core import clients
+from cms.core import clients, outage
 from heroes import services
 from heroes.forms import NominationForm
 
@@ -48,6 +48,20 @@ def serve_nominate_page(page, request):
             form = error.form
         except services.NominationIsSpam:
             return redirect(f"{page.url}?sent=1")  # thanked, and ignored
+        except services.NominationNotStored:
+            form = NominationForm(request.POST)
+            form.add_error(
+                None,
+                _(
+                    "Your nomination could not be saved just now, and nothing of it was kept. "
+                    "Please send it again in a few minutes."
+                ),
+            )
+            response = TemplateResponse(
+                request, page.get_template(request), {**context, "form": form}, status=503
+            )
+            response["Retry-After"] = str(outage.RETRY_AFTER_SECONDS)
+            return response
         else:
             return redirect(f"{page.url}?sent=1")
     context.update(form=form, sent=request.GET.get("sent") == "1")

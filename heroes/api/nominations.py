@@ -19,7 +19,7 @@ from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import ProblemDetail, problem_response
 from wagtail.images import get_image_model
 
-from cms.core import clients
+from cms.core import clients, outage
 from heroes import services
 from heroes.models import Nomination
 from heroes.models.nominations import SUBMITTED_FIELDS
@@ -52,14 +52,20 @@ class NominationReceived(Schema):
 
 @router.post(
     "/",
-    response={202: NominationReceived, 422: ProblemDetail, 429: ProblemDetail},
+    response={
+        202: NominationReceived,
+        422: ProblemDetail,
+        429: ProblemDetail,
+        503: ProblemDetail,
+    },
     summary="Nominate a hero",
     operation_id="nominations_create",
     description=(
         "Send a nomination (multipart/form-data, optional `photo`: JPEG, PNG or WebP, 10 MB). "
         "The photo is re-encoded without its metadata. Errors are RFC 7807 problems with one "
         "entry per field; too many nominations from one client (site form and API together) "
-        "get 429 with Retry-After."
+        "get 429 with Retry-After; 503 with Retry-After when it cannot be stored right now "
+        "(nothing of it is kept)."
     ),
 )
 def create_nomination(
@@ -84,6 +90,10 @@ def create_nomination(
         return _form_problem(error.form.errors.get_json_data())
     except services.NominationIsSpam:
         pass  # thanked, and ignored
+    except services.NominationNotStored:
+        response = problem_response(status=503)  # its detail: cms.core.problems' for a 503
+        response["Retry-After"] = str(outage.RETRY_AFTER_SECONDS)
+        return response
     return Status(202, {"status": "received"})
 
 

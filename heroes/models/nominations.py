@@ -1,7 +1,7 @@
 from typing import Literal
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage, storages
+from django.core.files.storage import storages
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.consent import ConsentCheckedMixin
+from cms.core.storage import WholeFileSystemStorage
 
 
 def private_storage():
@@ -25,7 +26,8 @@ def private_storage():
     """
     if "private" in settings.STORAGES:
         return storages["private"]
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+    # A photo the disk has no room for leaves no half-written file behind.
+    return WholeFileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
 
 
 class NominationStatus(models.TextChoices):

@@ -1,5 +1,7 @@
 """Nominations from the public, from the site's form or the API: one intake, one rule."""
 
+import logging
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,6 +21,8 @@ from heroes.models import (
 from heroes.models.nominations import SUBMITTED_FIELDS
 from heroes.services.duplicates import identical_recent_nomination, merge_resubmission
 
+logger = logging.getLogger(__name__)
+
 
 class NominationRefused(Exception):
     """A nomination the public sent that is not taken; each reason below its own type."""
@@ -34,6 +38,11 @@ class TooManyNominations(NominationRefused):
 
 class NominationIsSpam(NominationRefused):
     """A bot filled in the field people don't see: thank it, and keep nothing."""
+
+
+class NominationNotStored(NominationRefused):
+    """It could not be stored just now (its photo found the disk full): nothing of it was
+    kept and no mail went out; the nominator may send it again later."""
 
 
 class InvalidNomination(NominationRefused, ValidationError):
@@ -52,7 +61,8 @@ def receive_nomination(*, data, photo=None, client, language):
     nominator wrote in. Every attempt counts against the client's hourly budget, shared by
     the site and the API (TooManyNominations); the fields are checked by NominationForm, the
     one declaration of them (InvalidNomination); a bot's nomination is dropped
-    (NominationIsSpam). Returns the stored nomination.
+    (NominationIsSpam). Stored whole or not at all (NominationNotStored). Returns the stored
+    nomination.
     """
     retry_after = clients.seconds_to_wait(
         client, group="heroes.nominations", per_hour=settings.NOMINATIONS_PER_HOUR
@@ -66,13 +76,17 @@ def receive_nomination(*, data, photo=None, client, language):
         raise NominationIsSpam
     values = {field: form.cleaned_data.get(field) for field in SUBMITTED_FIELDS}
     try:
-        return _store_nomination(
-            values=values, photo=form.cleaned_data.get("photo"), language=language
-        )
+        with transaction.atomic():
+            return _store_nomination(
+                values=values, photo=form.cleaned_data.get("photo"), language=language
+            )
     except ValidationError as error:
         for field, messages in error.message_dict.items():
             form.add_error(field if field in form.fields else None, messages)
         raise InvalidNomination(form) from None
+    except OSError as error:  # the storage's: no room left for the photo, …
+        logger.exception("A nomination could not be stored: its photo could not be written.")
+        raise NominationNotStored from error
 
 
 def _store_nomination(*, values, photo, language):
