@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from wagtail.admin.views.account import PasswordResetConfirmView
 
 from cms.core import clients, outage
-from heroes import services
 from heroes.forms import NominationForm
+from heroes.services import intake, missions
 
 
 class AcceptInvitationView(PasswordResetConfirmView):
@@ -20,7 +20,7 @@ class AcceptInvitationView(PasswordResetConfirmView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        services.activate_invited_user(form.user)
+        missions.activate_invited_user(form.user)
         return response
 
 
@@ -30,13 +30,13 @@ def serve_nominate_page(page, request):
     form = NominationForm()
     if request.method == "POST":
         try:
-            services.receive_nomination(
+            intake.receive_nomination(
                 data=request.POST,
                 photo=request.FILES.get("photo"),
                 client=clients.client_key(request),
                 language=get_language(),
             )
-        except services.TooManyNominations as refusal:
+        except intake.TooManyNominations as refusal:
             form = NominationForm(request.POST)
             form.add_error(None, _("You have sent many nominations: please try again later."))
             response = TemplateResponse(
@@ -44,11 +44,11 @@ def serve_nominate_page(page, request):
             )
             response["Retry-After"] = str(refusal.retry_after)
             return response
-        except services.InvalidNomination as error:
+        except intake.InvalidNomination as error:
             form = error.form
-        except services.NominationIsSpam:
+        except intake.NominationIsSpam:
             return redirect(f"{page.url}?sent=1")  # thanked, and ignored
-        except services.NominationNotStored:
+        except intake.NominationNotStored:
             form = NominationForm(request.POST)
             form.add_error(
                 None,

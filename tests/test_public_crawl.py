@@ -20,8 +20,8 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 from cms.core.locales import sync_trees
 from cms.core.models import PhotoConsent
-from heroes import services
 from heroes.models import Multiplier, Nomination
+from heroes.services import missions
 from tests.factories import EventPageFactory, HeroStoryPageFactory, ImageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +47,7 @@ SECRETS = {
 @pytest.fixture
 def planted(synced_tree, django_capture_on_commit_callbacks):
     hub, locales = synced_tree.hub, synced_tree.locales
-    mission = services.setup_mission(
+    mission = missions.setup_mission(
         country="KE", name="Kenya", focal_point_email="focal.point@kenya.example.org"
     ).mission
 

@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminPageChooser
 
-from heroes import permissions, services
+from heroes import permissions
 from heroes.models import HeroStoryPage
+from heroes.services import story_of_the_month
 
 
 class MultiplierForm(WagtailAdminModelForm):
@@ -40,7 +41,7 @@ class StoryOfTheMonthProposalForm(WagtailAdminModelForm):
         if self.errors:
             return cleaned
         try:
-            services.check_story_of_the_month_proposal(
+            story_of_the_month.check_story_of_the_month_proposal(
                 user=self.for_user, story=cleaned["story"], month=cleaned["month"]
             )
         except ValidationError as error:

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from heroes import services
 from heroes.models import StoryOfTheMonth
+from heroes.services import missions
 from tests.api.helpers import assert_problem
 from tests.factories import HeroStoryPageFactory
 
@@ -20,7 +20,7 @@ EARLIER = (LAST_MONTH - dt.timedelta(days=1)).replace(day=1)
 
 @pytest.fixture
 def kenya(mission_hub):
-    return services.setup_mission(
+    return missions.setup_mission(
         country="KE", name="Kenya", focal_point_email="focal.point@kenya.example.org"
     ).mission
 

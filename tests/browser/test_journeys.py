@@ -16,9 +16,10 @@ from PIL import Image as PillowImage
 from wagtail.models import Locale, WorkflowState
 
 from cms.core.locales import sync_locales
-from heroes import services, setup_roles
+from heroes import setup_roles
 from heroes.models import Ballot, Nomination
 from heroes.models.stories import HeroStoryPage
+from heroes.services import missions, story_of_the_month
 from tests.browser.helpers import log_in
 from tests.factories import HeroStoryPageFactory, VotePageFactory, VotingRoundFactory
 from tests.nominations.test_nomination_to_story import sent_by_the_public
@@ -165,7 +166,7 @@ def test_mcd_accepts_a_nomination_into_a_draft_story_and_picks_the_story_of_the_
     # Sent from the public form (the reader's journey above drives it in the browser).
     nomination = sent_by_the_public("KE", kenya)
     story = HeroStoryPageFactory(parent=kenya.hubs.get(), hero_name="Amina Yusuf")
-    proposal = services.nominate_story_of_the_month(
+    proposal = story_of_the_month.nominate_story_of_the_month(
         user=kenya_editor, story=story, month=timezone.localdate()
     )
     admin = open_live(Client())
@@ -197,7 +198,7 @@ def test_a_translator_translates_a_story_into_french_and_submits_it_for_endorsem
 ):
     story = HeroStoryPageFactory(parent=mission_hub, headline=HEADLINE, slug="amina")
     sync_locales()
-    services.setup_mission(
+    missions.setup_mission(
         country="KE", name="Kenya", focal_point_email="focal.point@kenya.example.org"
     )  # the hub's new aliases get the mission's rights and workflow
     translator = translator_of("fr")

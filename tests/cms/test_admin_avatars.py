@@ -8,7 +8,7 @@ import hashlib
 import pytest
 from django.contrib.auth import get_user_model
 
-from heroes import services
+from heroes.services import missions
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,7 @@ def superuser(db):
 
 @pytest.fixture
 def mission_editor(mission_hub):
-    kenya = services.setup_mission(
+    kenya = missions.setup_mission(
         country="KE", name="Kenya", focal_point_email="focal.point@kenya.example.org"
     ).mission
     editor = UserFactory(email="editor.kenya@example.org")

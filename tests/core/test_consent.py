@@ -15,7 +15,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from cms.core.models import PhotoConsent
-from heroes import services, setup_roles
+from heroes import setup_roles
+from heroes.services import missions
 from tests.factories import HeroStoryPageFactory, ImageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +92,7 @@ def test_images_with_consent_are_accepted_everywhere(home_page, mission_hub):
 
 @pytest.fixture
 def kenya(mission_hub):
-    return services.setup_mission(
+    return missions.setup_mission(
         country="KE", name="Kenya", focal_point_email="focal.point@kenya.example.org"
     ).mission
 

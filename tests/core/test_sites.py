@@ -11,7 +11,7 @@ from wagtail.models import Site
 
 from cms.core.locales import sync_locales
 from cms.core.sites import sync_default_site
-from heroes import services
+from heroes.services import missions
 from tests.factories import HeroStoryPageFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
@@ -103,7 +103,7 @@ def test_the_focal_point_invitation_links_to_the_base_url(
     sync_default_site()
 
     with django_capture_on_commit_callbacks(execute=True):  # mail leaves once it is stored
-        services.setup_mission(country="UG", name="Uganda", focal_point_email="okello@example.org")
+        missions.setup_mission(country="UG", name="Uganda", focal_point_email="okello@example.org")
 
     (invitation,) = mail.outbox
     links = re.findall(r"https?://\S+", invitation.body)

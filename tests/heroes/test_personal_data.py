@@ -21,9 +21,10 @@ from wagtail.search.models import IndexEntry
 
 from cms.core.mail import queue_mail
 from cms.core.models import PersonalDataRequest
-from heroes import personal_data, services
+from heroes import personal_data
 from heroes.models import HeroStoryPage, Multiplier, Nomination, NominationStatus
 from heroes.personal_data import normalise
+from heroes.services import review
 from tests.moderation.conftest import (  # noqa: F401
     italy,
     kenya,
@@ -174,7 +175,7 @@ def test_an_erasure_removes_the_image_made_from_a_nomination_and_its_draft_when_
 ):
     nomination = nominated_by(EMAIL, mission=kenya)
     with django_capture_on_commit_callbacks(execute=True):
-        story = services.accept_nomination(user=kenya_editor, nomination=nomination)
+        story = review.accept_nomination(user=kenya_editor, nomination=nomination)
     image = story.photo
     rendition = image.get_rendition("fill-200x200")
     files = [Path(image.file.path), Path(rendition.file.path)]
@@ -196,7 +197,7 @@ def test_an_erasure_keeps_a_published_storys_image_but_removes_the_nominator_fro
 ):
     nomination = nominated_by(EMAIL, mission=kenya)
     with django_capture_on_commit_callbacks(execute=True):
-        story = services.accept_nomination(user=kenya_editor, nomination=nomination)
+        story = review.accept_nomination(user=kenya_editor, nomination=nomination)
     story = HeroStoryPage.objects.get(pk=story.pk)
     story.headline = "The teacher of Eastleigh"
     story.intro = "Halima teaches forty children to read."

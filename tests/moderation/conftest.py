@@ -3,14 +3,15 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from heroes import permissions, services
+from heroes import permissions
+from heroes.services import missions
 from tests.factories import HeroStoryPageFactory, MissionHubPageFactory, UserFactory
 
 
 @pytest.fixture
 def kenya(mission_hub):
     """Kenya's mission, set up by the service `setup_mission` runs (adopting its hub)."""
-    return services.setup_mission(
+    return missions.setup_mission(
         country="KE", name="Kenya", focal_point_email="focal.point@kenya.example.org"
     ).mission
 
@@ -18,7 +19,7 @@ def kenya(mission_hub):
 @pytest.fixture
 def italy(mission_index):
     MissionHubPageFactory(parent=mission_index, country="IT", office_name="IOM Italy")
-    return services.setup_mission(
+    return missions.setup_mission(
         country="IT", name="Italy", focal_point_email="focal.point@italy.example.org"
     ).mission
 

@@ -16,8 +16,9 @@ from wagtail.models import (
     WorkflowPage,
 )
 
-from heroes import services, setup_roles
+from heroes import setup_roles
 from heroes.models import Mission, MissionHubPage
+from heroes.services import missions
 
 pytestmark = pytest.mark.django_db
 KENYA = ["--country", "KE", "--name", "Kenya", "--focal-point-email", "wanjiru@kenya.example.org"]
@@ -95,7 +96,7 @@ def test_the_focal_point_is_invited_and_opens_their_account_with_the_link(
 
 def test_the_service_sends_no_invitation_when_told_not_to(mission_index):
     """The demo loader's way: the room is opened, the focal point's account waits, no email."""
-    setup = services.setup_mission(
+    setup = missions.setup_mission(
         country="KE", name="Kenya", focal_point_email="wanjiru@kenya.example.org", invite=False
     )
 

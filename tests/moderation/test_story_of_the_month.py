@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
-from heroes import services
 from heroes.models import StoryOfTheMonth
+from heroes.services import story_of_the_month
 from tests.factories import HeroStoryPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,9 @@ PAST_MONTH = dt.date(2025, 11, 1)
 
 
 def nominate(user, story, month=NOVEMBER, note="A hero of Eastleigh"):
-    return services.nominate_story_of_the_month(user=user, story=story, month=month, note=note)
+    return story_of_the_month.nominate_story_of_the_month(
+        user=user, story=story, month=month, note=note
+    )
 
 
 def test_a_mission_editor_proposes_one_of_their_missions_live_stories(kenya_editor, kenya_story):
@@ -68,8 +70,8 @@ def test_mcd_picks_the_story_of_the_month_and_only_one(
     kenya_proposal = nominate(kenya_editor, kenya_story)
     italy_proposal = nominate(italy_editor, italy_story)
 
-    services.pick_story_of_the_month(user=mcd, proposal=kenya_proposal)
-    services.pick_story_of_the_month(user=mcd, proposal=italy_proposal)
+    story_of_the_month.pick_story_of_the_month(user=mcd, proposal=kenya_proposal)
+    story_of_the_month.pick_story_of_the_month(user=mcd, proposal=italy_proposal)
 
     winners = StoryOfTheMonth.objects.winners()
     assert list(winners) == [italy_proposal]
@@ -79,7 +81,7 @@ def test_mcd_picks_the_story_of_the_month_and_only_one(
 def test_a_mission_cannot_pick_the_story_of_the_month(kenya_editor, kenya_story):
     proposal = nominate(kenya_editor, kenya_story)
     with pytest.raises(PermissionDenied):
-        services.pick_story_of_the_month(user=kenya_editor, proposal=proposal)
+        story_of_the_month.pick_story_of_the_month(user=kenya_editor, proposal=proposal)
     proposal.refresh_from_db()
     assert not proposal.is_winner
 
@@ -90,7 +92,7 @@ def test_the_winner_is_shown_on_the_home_page_at_once(
     proposal = nominate(kenya_editor, kenya_story, month=PAST_MONTH)
     before = client.get("/en/")  # now in the shared response cache
     with django_capture_on_commit_callbacks(execute=True):
-        services.pick_story_of_the_month(user=mcd, proposal=proposal)
+        story_of_the_month.pick_story_of_the_month(user=mcd, proposal=proposal)
 
     response = client.get("/en/")
 
@@ -216,7 +218,7 @@ def test_a_private_winner_is_not_shown_on_the_home_page(client, mcd, kenya_edito
     from wagtail.models import PageViewRestriction
 
     proposal = nominate(kenya_editor, kenya_story, month=PAST_MONTH)
-    services.pick_story_of_the_month(user=mcd, proposal=proposal)
+    story_of_the_month.pick_story_of_the_month(user=mcd, proposal=proposal)
     PageViewRestriction.objects.create(
         page=kenya_story, restriction_type=PageViewRestriction.PASSWORD, password="secret"
     )

@@ -9,7 +9,8 @@ from wagtail_localize.models import StringSegment
 
 from cms.core.locales import sync_locales
 from cms.core.roles import ensure_translator_groups
-from heroes import services, setup_roles
+from heroes import setup_roles
+from heroes.services import missions
 from tests.factories import HeroStoryPageFactory, UserFactory
 from tests.i18n.test_translator_path import put_string, start_french_translation
 from tests.moderation.test_workflows import current_task, workflow_action
@@ -24,7 +25,7 @@ def french_story(kenya, client, django_capture_on_commit_callbacks):
     """Kenya's English story, its French translation started by a French translator."""
     story = HeroStoryPageFactory(parent=kenya.hubs.get(), headline=HEADLINE, slug="amina")
     sync_locales()
-    services.setup_mission(
+    missions.setup_mission(
         country="KE", name="Kenya", focal_point_email="focal.point@kenya.example.org"
     )  # the hub's new aliases get the mission's rights and workflow
     translator = UserFactory()

@@ -10,7 +10,8 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, TaskState, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from heroes import permissions, services, setup_roles
+from heroes import permissions, setup_roles
+from heroes.services import missions
 from tests.factories import EventPageFactory, HeroStoryPageFactory, LocaleFactory
 
 pytestmark = pytest.mark.django_db
@@ -203,7 +204,7 @@ def test_translators_follow_the_same_endorsement(kenya, kenya_editor, kenya_foca
     french = LocaleFactory(language_code="fr")
     hub = kenya.hubs.get(locale=Locale.get_default())
     french_hub = hub.copy_for_translation(french, copy_parents=True)
-    services.setup_mission(
+    missions.setup_mission(
         country="KE", name="Kenya", focal_point_email="focal.point@kenya.example.org"
     )
     story = HeroStoryPageFactory(parent=french_hub, draft=True, hero_name="Amina Yusuf")

@@ -15,8 +15,9 @@ from wagtail.models import APIToken, Collection, ModelLogEntry, PageLogEntry
 
 from cms.core.consent import validate_consent
 from cms.core.models import PhotoConsent
-from heroes import services, setup_roles
+from heroes import setup_roles
 from heroes.models import HeroStoryPage, Nomination, NominationStatus
+from heroes.services import duplicates, intake, review
 from tests.factories import MissionHubPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +64,7 @@ def headquarters(mission_index):
 
 
 def accept(user, nomination, **options):
-    return services.accept_nomination(user=user, nomination=nomination, **options)
+    return review.accept_nomination(user=user, nomination=nomination, **options)
 
 
 # Accept ---------------------------------------------------------------------------------------
@@ -204,7 +205,7 @@ def test_neither_the_draft_nor_the_photo_is_public(client, kenya_editor, nominat
 
 
 def test_declining_keeps_the_reason_and_logs_it(kenya_focal_point, nomination):
-    services.decline_nomination(
+    review.decline_nomination(
         user=kenya_focal_point, nomination=nomination, reason="Not a migrant."
     )
 
@@ -223,7 +224,7 @@ def test_declining_keeps_the_reason_and_logs_it(kenya_focal_point, nomination):
 
 def test_declining_needs_a_reason(kenya_editor, nomination):
     with pytest.raises(ValidationError) as error:
-        services.decline_nomination(user=kenya_editor, nomination=nomination, reason="  ")
+        review.decline_nomination(user=kenya_editor, nomination=nomination, reason="  ")
 
     assert "reason" in error.value.message_dict
     assert Nomination.objects.get().status == NominationStatus.NEW
@@ -234,14 +235,14 @@ def test_marking_a_duplicate_links_it_to_the_first_nomination_and_logs_it(
 ):
     again = sent_by_the_public("KE", kenya, hero_name="Halima Hasan")
 
-    services.mark_nomination_duplicate(user=kenya_editor, nomination=again, original=nomination)
+    review.mark_nomination_duplicate(user=kenya_editor, nomination=again, original=nomination)
 
     again.refresh_from_db()
     assert (again.status, again.duplicate_of) == (NominationStatus.DUPLICATE, nomination)
     entry = ModelLogEntry.objects.get(action="heroes.nomination_marked_duplicate")
     assert (entry.object_id, entry.data["original"]["id"]) == (str(again.pk), nomination.pk)
     with pytest.raises(ValidationError):  # no circle: the first is not a duplicate of its own
-        services.mark_nomination_duplicate(user=kenya_editor, nomination=nomination, original=again)
+        review.mark_nomination_duplicate(user=kenya_editor, nomination=nomination, original=again)
 
 
 # Likely duplicates, identical second sends -------------------------------------------------
@@ -262,7 +263,7 @@ def test_the_same_hero_nominated_again_within_30_days_is_a_likely_duplicate(keny
     nominated("Halima Hassan", country="UG")  # elsewhere
     nominated("Amina Yusuf")  # someone else
 
-    assert services.likely_duplicates(nomination) == [reordered, typo, accented]
+    assert duplicates.likely_duplicates(nomination) == [reordered, typo, accented]
 
 
 def test_the_review_screen_shows_likely_duplicates(client, kenya, mcd, nomination):
@@ -289,7 +290,7 @@ def public_form(**overrides):
 
 
 def receive(**overrides):
-    return services.receive_nomination(
+    return intake.receive_nomination(
         data=public_form(**overrides), client="198.51.100.7", language="en"
     )
 
@@ -328,8 +329,8 @@ def test_mcd_and_the_heros_mission_may_act(request, reviewer, nomination):
 def test_another_mission_may_not_act(italy_editor, nomination):
     for act in (
         lambda: accept(italy_editor, nomination),
-        lambda: services.decline_nomination(user=italy_editor, nomination=nomination, reason="No"),
-        lambda: services.mark_nomination_duplicate(
+        lambda: review.decline_nomination(user=italy_editor, nomination=nomination, reason="No"),
+        lambda: review.mark_nomination_duplicate(
             user=italy_editor, nomination=nomination, original=nomination
         ),
     ):

@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from heroes import services
 from heroes.models import Nomination, NominationStatus
+from heroes.services.review import review_nomination
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def sent_by_the_public(country, mission=None):
 
 
 def review(user, nomination, status=NominationStatus.ACCEPTED, note="We will interview her."):
-    return services.review_nomination(user=user, nomination=nomination, status=status, note=note)
+    return review_nomination(user=user, nomination=nomination, status=status, note=note)
 
 
 @pytest.mark.parametrize("reviewer", ["kenya_editor", "kenya_focal_point", "mcd"])

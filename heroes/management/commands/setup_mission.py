@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from heroes import services
+from heroes.services import missions
 
 
 class Command(BaseCommand):
@@ -20,7 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, country, name, focal_point_email, **options):
         try:
-            setup = services.setup_mission(
+            setup = missions.setup_mission(
                 country=country, name=name, focal_point_email=focal_point_email
             )
         except ValidationError as error:
