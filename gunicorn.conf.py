@@ -17,6 +17,11 @@ keepalive = 5
 # any library never grows a worker without bound.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
 max_requests_jitter = max_requests // 10
+# Load the app once in the master: a new or recycled worker is a fork, ready at once. Without
+# it each recycled worker imported Django and Wagtail again (about 2 s of a core): at 600
+# requests a second both workers were recycled every few seconds, and the benchmark's p95
+# was that import. Connections are opened by the workers, after the fork.
+preload_app = True
 # Heartbeats in memory, not on a disk that may stall.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
 accesslog = "-"

@@ -31,6 +31,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,9 @@ WORKERS = 2
 PHOTO_BYTES = 8 * 1024 * 1024
 BOUNDARY = "----migrantheroes-bench"
 NOT_CACHEABLE = "n/a"  # the mode of a POST
+#: Tokens written for each run of a target that needs one per request (bench/ballots.py):
+#: more than the fastest confirmation rate seen here could use in a second.
+TOKENS_PER_SECOND = 1500
 
 
 class MissingTool(RuntimeError):
@@ -62,6 +66,9 @@ class Target:
     content_type: str = ""
     floor: str = ""  # "nginx" or "django" for the floors
     modes: tuple = ("cached", "uncached")
+    # Requests that each need a token of their own (ballot confirmations): called before each
+    # run with (path, count), it writes `count` fresh tokens to `path`, one a line.
+    write_tokens: Callable | None = None
 
 
 @dataclass
@@ -104,7 +111,7 @@ def _calendar_month(first_event_day):
     return {"start": start.isoformat(), "end": end.isoformat()}
 
 
-def site_targets(corpus, nomination_body, *, voting_ballot=None):
+def site_targets(corpus, nomination_body, *, write_tokens=None):
     """The endpoints measured over HTTP, with paths that exist in `corpus`."""
     story = corpus.story
     targets = [
@@ -131,8 +138,17 @@ def site_targets(corpus, nomination_body, *, voting_ballot=None):
             modes=(NOT_CACHEABLE,),
         ),
     ]
-    if voting_ballot is not None:
-        targets.append(voting_ballot)
+    if write_tokens is not None:
+        targets.append(
+            Target(
+                "api ballot confirmation POST",
+                "/api/v3/voting/ballots/confirm/",
+                method="POST",
+                content_type="application/json",
+                modes=(NOT_CACHEABLE,),
+                write_tokens=write_tokens,
+            )
+        )
     return targets
 
 
@@ -250,7 +266,8 @@ def gunicorn_environment(*, database_url, redis_url, media_root, work_dir, port)
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "SECRET_KEY": secrets.token_urlsafe(50),
+        # The benchmark's own key when it signs tokens for the app (bench/ballots.py).
+        "SECRET_KEY": os.environ.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "0",
         "DATABASE_URL": database_url,
@@ -376,18 +393,21 @@ def _with_query(url, **params):
     return urlunsplit(parts._replace(query=query))
 
 
-def wrk(url, target, *, concurrency, duration, bust):
+def wrk(url, target, *, concurrency, duration, bust, tokens_file=None):
     """One wrk run; its figures (requests per second, percentiles, errors)."""
+    threads = min(concurrency, 2)
     env = {
         **os.environ,
         "BENCH_BUST": "1" if bust else "0",
         "BENCH_BODY_FILE": str(target.body_file or ""),
         "BENCH_CONTENT_TYPE": target.content_type,
+        "BENCH_TOKENS_FILE": str(tokens_file or ""),
+        "BENCH_THREADS": str(threads),
     }
     command = [
         shutil.which("wrk"),
         "--threads",
-        str(min(concurrency, 2)),
+        str(threads),
         "--connections",
         str(concurrency),
         "--duration",
@@ -462,6 +482,11 @@ def run_http(
                         _flush_redis(redis_url)
                     else:
                         _prime(url, target)
+                    tokens_file = None
+                    if target.write_tokens is not None:
+                        tokens_file = target.write_tokens(
+                            running.logs / "tokens.txt", count=TOKENS_PER_SECOND * duration
+                        )
                     progress(f"wrk {target.name}, {mode}, {connections} connections")
                     figures = wrk(
                         url,
@@ -469,6 +494,7 @@ def run_http(
                         concurrency=connections,
                         duration=duration,
                         bust=mode == "uncached",
+                        tokens_file=tokens_file,
                     )
                     rows.append(
                         {

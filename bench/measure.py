@@ -14,12 +14,15 @@ for many (the API's pages and stories with limit=1 and limit=50, the calendar ov
 """
 
 import datetime as dt
+import json
 import math
 import statistics
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
+from pathlib import Path
 from urllib.parse import urlencode
 
 from django.core.cache import cache
@@ -223,14 +226,18 @@ def queries_per_request(client, targets):
             _get(client, target.path)  # warm-up, as measure_endpoint's
             counts[target.name] = _queries(client, target.path, clear_cache=True)[0]
             continue
+        body = target.body_file.read_bytes() if target.body_file else b""
+        if target.write_tokens is not None:
+            with tempfile.TemporaryDirectory() as folder:
+                tokens = target.write_tokens(Path(folder) / "tokens.txt", count=1)
+                body = json.dumps({"token": tokens.read_text().strip()}).encode()
         client.cookies = SimpleCookie()
         with CaptureQueriesContext(connection) as captured:
-            client.generic(
-                target.method,
-                target.path,
-                target.body_file.read_bytes() if target.body_file else b"",
-                content_type=target.content_type,
+            response = client.generic(
+                target.method, target.path, body, content_type=target.content_type
             )
+        if response.status_code >= 400:
+            raise RuntimeError(f"{target.name} answered {response.status_code} in-process")
         counts[target.name] = len(captured)
     cache.clear()
     return counts

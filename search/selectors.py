@@ -109,8 +109,11 @@ def search_public_pages(query, *, locale, filters=None, offset=0, limit=10):
     backend = get_search_backend()
     base = searchable_public_pages().filter(locale=locale)
     search_results = base.search(outcome.query, backend="default")
-    matched = search_results.get_queryset().filter(alias_of__isnull=True)
-    matched_ids = Page.objects.filter(pk__in=matched.values("pk"))
+    matched = search_results.get_queryset().filter(alias_of__isnull=True)  # best first
+    # The text is matched once more, for the ids of every page found: the count and the facets
+    # then read the pages by id (a hashed list) instead of matching the text again each.
+    found = list(matched.order_by().values_list("pk", flat=True))
+    matched_ids = Page.objects.filter(pk__in=found)
 
     outcome.promoted = promotions(outcome.query, locale=locale)
     promoted_ids = [item.page.pk for item in outcome.promoted if item.page is not None]
@@ -121,7 +124,7 @@ def search_public_pages(query, *, locale, filters=None, offset=0, limit=10):
     for condition in conditions.values():
         everything &= condition
     listed = matched.filter(everything).exclude(pk__in=promoted_ids)
-    outcome.count = listed.count()
+    outcome.count = matched_ids.filter(everything).exclude(pk__in=promoted_ids).count()
     page = listed[offset : offset + limit]
     if connection.vendor == "postgresql":
         page = page.annotate(

@@ -3,9 +3,13 @@
 --                       so the response cache, keyed on the full URL, misses every time
 --   BENCH_BODY_FILE     POST this file's bytes as the body ...
 --   BENCH_CONTENT_TYPE  ... with this Content-Type (a multipart form, say)
+--   BENCH_TOKENS_FILE   POST {"token": "<a line of this file>"} as JSON, a line per request,
+--                       each thread its share of the lines (BENCH_THREADS threads): for
+--                       links that work once (ballot confirmations)
 local bust = os.getenv("BENCH_BUST") == "1"
 local threads = {}
 local counter = 0
+local tokens = nil
 -- globals, read and set across threads with thread:get and thread:set
 non2xx = 0
 thread_id = 0
@@ -16,6 +20,20 @@ function setup(thread)
 end
 
 function init(args)
+   local tokens_file = os.getenv("BENCH_TOKENS_FILE")
+   if tokens_file and tokens_file ~= "" then
+      local share = tonumber(os.getenv("BENCH_THREADS"))
+      tokens = {}
+      local number = 0
+      for line in io.lines(tokens_file) do
+         if number % share == thread_id - 1 then
+            table.insert(tokens, line)
+         end
+         number = number + 1
+      end
+      wrk.method = "POST"
+      wrk.headers["Content-Type"] = "application/json"
+   end
    local body_file = os.getenv("BENCH_BODY_FILE")
    if body_file and body_file ~= "" then
       local file = assert(io.open(body_file, "rb"))
@@ -27,6 +45,11 @@ function init(args)
 end
 
 function request()
+   if tokens then
+      counter = counter + 1
+      local token = tokens[counter] or tokens[#tokens]  -- used up: a 409, counted as an error
+      return wrk.format(nil, nil, nil, '{"token": "' .. token .. '"}')
+   end
    if not bust then
       return wrk.request()
    end

@@ -20,6 +20,7 @@ class CoreConfig(AppConfig):
             consent,
             preview,
             renditions,
+            selectors,
             withdrawal,
         )
 
@@ -28,4 +29,5 @@ class CoreConfig(AppConfig):
         cache.connect_signals()
         consent.connect_signals()
         renditions.connect_signals()
+        selectors.connect_signals()
         withdrawal.connect_signals()

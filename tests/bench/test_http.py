@@ -13,20 +13,24 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from bench import http
+from bench import ballots, http
 from bench.corpus import TINY, build_corpus
 from bench.report import http_table
 from bench.run import DEFAULT_REDIS_URL, _database_url
+from heroes.models import Ballot
 
 ENDPOINT = "api stories fr limit=20"
+BALLOTS = "api ballot confirmation POST"
 
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_http_benchmark_drives_gunicorn_and_both_floors_with_wrk(tmp_path):
+def test_the_http_benchmark_drives_gunicorn_and_both_floors_with_wrk(tmp_path, monkeypatch):
     corpus = build_corpus(dataclasses.replace(TINY, locales=True))
-    # Only ENDPOINT runs: the nomination's 8 MB body is not written.
-    targets = http.site_targets(corpus, tmp_path / "nomination")
+    # The app servers take the confirmation links this process signs.
+    monkeypatch.setenv("BENCH_SECRET_KEY", settings.SECRET_KEY)
+    # Only ENDPOINT and BALLOTS run: the nomination's 8 MB body is not written.
+    targets = http.site_targets(corpus, tmp_path / "nomination", write_tokens=ballots.write_tokens)
 
     results = http.run_http(
         targets=targets,
@@ -36,7 +40,7 @@ def test_the_http_benchmark_drives_gunicorn_and_both_floors_with_wrk(tmp_path):
         media_root=settings.MEDIA_ROOT,
         duration=1,
         concurrency=(1,),
-        only=[ENDPOINT],
+        only=[ENDPOINT, BALLOTS],
         queries={ENDPOINT: 9},
         progress=lambda message: None,
     )
@@ -48,6 +52,7 @@ def test_the_http_benchmark_drives_gunicorn_and_both_floors_with_wrk(tmp_path):
         ("floor: django view", "uncached"),
         (ENDPOINT, "cached"),
         (ENDPOINT, "uncached"),
+        (BALLOTS, "n/a"),
     }
     for run in runs.values():
         assert run["requests"] > 0, run
@@ -55,6 +60,10 @@ def test_the_http_benchmark_drives_gunicorn_and_both_floors_with_wrk(tmp_path):
         assert 0 < run["p50_ms"] <= run["p95_ms"] <= run["p99_ms"], run
         assert run["of_nginx"] > 0 and run["of_django_floor"] > 0, run
     assert runs[(ENDPOINT, "cached")]["queries"] == 9
+    # Every request confirmed a ballot of its own (a used link would be a 409, an error); a
+    # request in flight when wrk stopped may have confirmed one more.
+    confirmed = Ballot.objects.filter(confirmed_at__isnull=False).count()
+    assert confirmed >= runs[(BALLOTS, "n/a")]["requests"] > 0
     assert results["story_page_bytes"] > 1000
     assert len(results["worker_rss_mb"]["start"]) == http.WORKERS
     assert all(rss > 0 for rss in results["worker_rss_mb"]["end"])

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from wagtail.models import Page, PageViewRestriction
 
+from cms.core import selectors
 from cms.core.selectors import public_pages, searchable_public_pages
 from tests.factories import (
     CalendarPageFactory,
@@ -91,6 +92,43 @@ def test_searchable_public_pages_are_the_same_pages(tree):
     assert set(searchable_public_pages().values_list("pk", flat=True)) == ours
 
 
-def test_the_privacy_check_costs_no_query_of_its_own(tree, django_assert_num_queries):
-    with django_assert_num_queries(1):
-        list(public_pages())
+@pytest.fixture
+def in_a_request():
+    # What the request signals do for public_pages (sending them would also close the test's
+    # database connection, as Django does between requests).
+    selectors._request_started()
+    yield
+    selectors._request_finished()
+
+
+def test_a_request_reads_the_covered_pages_once(tree, in_a_request, django_assert_num_queries):
+    # A story page asks about ten times what is public: the covered paths are read once.
+    with django_assert_num_queries(1 + 3):
+        for _ in range(3):
+            list(public_pages())
+
+
+def test_a_restriction_made_during_a_request_counts_at_once(tree, in_a_request):
+    assert tree["public"].pk in set(public_pages().values_list("pk", flat=True))
+
+    make_private(tree["public"])
+
+    assert tree["public"].pk not in set(public_pages().values_list("pk", flat=True))
+    assert tree["public"].pk not in set(searchable_public_pages().values_list("pk", flat=True))
+
+
+def test_a_page_added_under_a_private_one_during_a_request_is_covered(tree, in_a_request):
+    list(public_pages())  # the covered paths, read
+
+    hidden = HeroStoryPageFactory(
+        parent=tree["under private hub"].get_parent(), hero_name="Added later"
+    )
+
+    assert hidden.pk not in set(public_pages().values_list("pk", flat=True))
+
+
+def test_outside_a_request_the_covered_pages_are_read_each_time(tree, django_assert_num_queries):
+    # A command or a task may run for hours: what another process restricts counts at once.
+    with django_assert_num_queries(2 + 2):
+        for _ in range(2):
+            list(public_pages())
