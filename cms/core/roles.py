@@ -9,8 +9,10 @@ Groups are named after the language ("Translators — French") and made from the
 (`WAGTAIL_CONTENT_LANGUAGES`), so a new language gets its translators without code.
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.translation import get_language_info
 from wagtail.coreutils import get_content_languages
@@ -35,6 +37,25 @@ def translator_group(language_code):
     return Group.objects.filter(name=translator_group_name(language_code)).first()
 
 
+def languages_translated_by(user):
+    """The content languages whose translators' group `user` is in."""
+    if not user.is_authenticated:
+        return set()
+    names = set(user.groups.values_list("name", flat=True))
+    return {code for code in get_content_languages() if translator_group_name(code) in names}
+
+
+def _translated_snippet_permissions():
+    """Change and view of the snippets translators translate (settings.TRANSLATED_SNIPPETS):
+    wagtail-localize's editor opens a snippet's translation for whoever may change it. Which
+    copies a translator reaches is the snippet's admin's to say (its own language's only)."""
+    models = [apps.get_model(label) for label in getattr(settings, "TRANSLATED_SNIPPETS", ())]
+    return Permission.objects.filter(
+        content_type__in=ContentType.objects.get_for_models(*models).values(),
+        codename__regex=r"^(change|view)_",
+    )
+
+
 def _locale_home(locale):
     """The default site's home page in `locale` (the root of that language's tree), or None."""
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
@@ -47,14 +68,16 @@ def _locale_home(locale):
 def ensure_translator_groups():
     """Create (or complete) one translators' group per non-default content language.
 
-    Each group gets the admin login, wagtail-localize's "submit translation" and add/change
-    permissions on its language's home page, which covers that language's whole tree.
-    Idempotent; returns the groups by language code.
+    Each group gets the admin login, wagtail-localize's "submit translation", add/change
+    permissions on its language's home page, which covers that language's whole tree, and
+    change on the snippets of settings.TRANSLATED_SNIPPETS. Idempotent; returns the groups
+    by language code.
     """
     permissions = [
         Permission.objects.get(content_type__app_label=app_label, codename=codename)
         for app_label, codename in TRANSLATOR_PERMISSIONS
     ]
+    permissions += list(_translated_snippet_permissions())
     page_permissions = list(
         Permission.objects.filter(
             content_type__app_label="wagtailcore", codename__in=TRANSLATOR_PAGE_PERMISSIONS

@@ -618,3 +618,49 @@ MATERIALS = [
         ],
     },
 ]
+
+# Who is a Migrant Hero? The criteria, in the guidelines' own words (steps 2 and 5, and the
+# campaign's purpose): MCD keeps them, the nomination page shows them.
+CRITERIA = {
+    "heading": "Who is a Migrant Hero?",
+    "intro": (
+        "The campaign's country offices look for Migrant Heroes with these criteria, and read "
+        "every nomination against them."
+    ),
+    "criteria": [
+        (
+            "A migrant",
+            "Someone originating from the country, or who migrated to it.",
+        ),
+        (
+            "Willing to become public",
+            "They are willing to become public, or are already a public figure.",
+        ),
+        (
+            "An advocate for migrants",
+            "They have the capacity to advocate for migrants and to carry the message that "
+            "positive environments for migrants must be created.",
+        ),
+        (
+            "A contribution recognised",
+            "They contribute to their community, and their place and contributions to our "
+            "societies deserve to be recognised.",
+        ),
+        (
+            "A compelling story",
+            "Their story is authentic and compelling: the voice of global migration.",
+        ),
+    ],
+}
+
+# Selected Migrant Heroes become IOM Goodwill Ambassadors (a fictional hero of the demo).
+AMBASSADORS = [
+    {
+        "story": "amina-yusuf",
+        "since": (10, 1),
+        "citation": (
+            "For the cooperative that trained more than two hundred women in Nairobi, and for "
+            "speaking up for migrant women across Kenya."
+        ),
+    },
+]

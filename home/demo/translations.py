@@ -14,7 +14,7 @@ Arabic is Modern Standard Arabic; people's names are transliterated, as the Arab
 LANGUAGES = ("fr", "es", "ar")
 
 # English slugs of the pages to translate, under the home page, in tree order.
-PAGES = ("stories", "missions", "calendar", "nominate", "vote")
+PAGES = ("stories", "missions", "calendar", "nominate", "vote", "ambassadors")
 HUBS = ("headquarters", "kenya", "italy", "republic-of-korea", "mexico", "jordan")
 STORIES = (
     "jasmine-lee",
@@ -558,6 +558,106 @@ TEXTS.update(
             "una vez que lo confirme desde el correo que le enviamos.",
             "ar": "اختار المقر عشر قصص. اختاروا أفضل ثلاث منها: يُحتسب صوتكم بعد تأكيده من "
             "البريد الإلكتروني الذي نرسله إليكم.",
+        },
+    }
+)
+
+# IOM Goodwill Ambassadors and the criteria of a Migrant Hero ---------------------------------
+TEXTS.update(
+    {
+        "IOM Goodwill Ambassadors": {
+            "fr": "Ambassadeurs de bonne volonté de l'OIM",
+            "es": "Embajadores de Buena Voluntad de la OIM",
+            "ar": "سفراء النوايا الحسنة للمنظمة الدولية للهجرة",
+        },
+        "Selected Migrant Heroes become IOM Goodwill Ambassadors, carrying the message that "
+        "positive environments must be created for migrants.": {
+            "fr": "Des héros migrants sélectionnés deviennent ambassadeurs de bonne volonté de "
+            "l'OIM et portent le message qu'il faut créer des environnements favorables aux "
+            "migrants.",
+            "es": "Los héroes migrantes seleccionados se convierten en Embajadores de Buena "
+            "Voluntad de la OIM y transmiten el mensaje de que hay que crear entornos "
+            "favorables para los migrantes.",
+            "ar": "يصبح أبطال مهاجرون مختارون سفراء للنوايا الحسنة للمنظمة الدولية للهجرة، "
+            "يحملون رسالة مفادها أنه يجب تهيئة بيئات مواتية للمهاجرين.",
+        },
+        "For the cooperative that trained more than two hundred women in Nairobi, and for "
+        "speaking up for migrant women across Kenya.": {
+            "fr": "Pour la coopérative qui a formé plus de deux cents femmes à Nairobi, et pour "
+            "sa voix en faveur des femmes migrantes dans tout le Kenya.",
+            "es": "Por la cooperativa que ha formado a más de doscientas mujeres en Nairobi, y "
+            "por alzar la voz por las mujeres migrantes de todo Kenia.",
+            "ar": "تقديرًا للتعاونية التي درّبت أكثر من مئتي امرأة في نيروبي، ولدفاعها عن "
+            "النساء المهاجرات في جميع أنحاء كينيا.",
+        },
+        "Who is a Migrant Hero?": {
+            "fr": "Qui est un héros migrant ?",
+            "es": "¿Quién es un héroe migrante?",
+            "ar": "من هو البطل المهاجر؟",
+        },
+        "The campaign's country offices look for Migrant Heroes with these criteria, and read "
+        "every nomination against them.": {
+            "fr": "Les bureaux de pays de la campagne recherchent des héros migrants selon ces "
+            "critères et examinent chaque proposition à leur lumière.",
+            "es": "Las oficinas de país de la campaña buscan héroes migrantes con estos "
+            "criterios y leen cada propuesta a la luz de ellos.",
+            "ar": "تبحث المكاتب القُطرية للحملة عن الأبطال المهاجرين وفق هذه المعايير، "
+            "وتقرأ كل ترشيح في ضوئها.",
+        },
+        "A migrant": {"fr": "Un migrant", "es": "Una persona migrante", "ar": "مهاجر"},
+        "Someone originating from the country, or who migrated to it.": {
+            "fr": "Une personne originaire du pays, ou qui a migré vers ce pays.",
+            "es": "Una persona originaria del país, o que migró a él.",
+            "ar": "شخص من أبناء البلد، أو هاجر إليه.",
+        },
+        "Willing to become public": {
+            "fr": "Prêt à parler publiquement",
+            "es": "Dispuesto a hacerse público",
+            "ar": "مستعد للظهور علنًا",
+        },
+        "They are willing to become public, or are already a public figure.": {
+            "fr": "La personne est prête à se faire connaître du public, ou c'est déjà une "
+            "personnalité publique.",
+            "es": "La persona está dispuesta a hacerse pública, o ya es una figura pública.",
+            "ar": "مستعد للظهور أمام الجمهور، أو هو بالفعل شخصية عامة.",
+        },
+        "An advocate for migrants": {
+            "fr": "Une voix pour les migrants",
+            "es": "Una voz a favor de los migrantes",
+            "ar": "مدافع عن المهاجرين",
+        },
+        "They have the capacity to advocate for migrants and to carry the message that "
+        "positive environments for migrants must be created.": {
+            "fr": "La personne a la capacité de plaider en faveur des migrants et de porter le "
+            "message qu'il faut créer des environnements favorables aux migrants.",
+            "es": "La persona tiene la capacidad de abogar por los migrantes y de transmitir el "
+            "mensaje de que hay que crear entornos favorables para ellos.",
+            "ar": "لديه القدرة على الدفاع عن المهاجرين وحمل رسالة مفادها أنه يجب تهيئة بيئات "
+            "مواتية لهم.",
+        },
+        "A contribution recognised": {
+            "fr": "Une contribution reconnue",
+            "es": "Una contribución reconocida",
+            "ar": "إسهام يستحق التقدير",
+        },
+        "They contribute to their community, and their place and contributions to our "
+        "societies deserve to be recognised.": {
+            "fr": "La personne contribue à sa communauté, et sa place et ses contributions à "
+            "nos sociétés méritent d'être reconnues.",
+            "es": "La persona contribuye a su comunidad, y su lugar y sus aportaciones a "
+            "nuestras sociedades merecen ser reconocidos.",
+            "ar": "يسهم في مجتمعه، ومكانته وإسهاماته في مجتمعاتنا جديرة بالاعتراف.",
+        },
+        "A compelling story": {
+            "fr": "Une histoire marquante",
+            "es": "Una historia conmovedora",
+            "ar": "قصة مؤثرة",
+        },
+        "Their story is authentic and compelling: the voice of global migration.": {
+            "fr": "Son histoire est authentique et marquante : une voix de la migration dans le "
+            "monde.",
+            "es": "Su historia es auténtica y conmovedora: una voz de la migración en el mundo.",
+            "ar": "قصته أصيلة ومؤثرة: صوت من أصوات الهجرة حول العالم.",
         },
     }
 )

@@ -4,7 +4,14 @@ import pytest
 from django.test import RequestFactory
 from django.utils import timezone
 
-from heroes.models import CalendarPage, HeroIndexPage, MissionIndexPage, NominatePage, VotePage
+from heroes.models import (
+    AmbassadorsPage,
+    CalendarPage,
+    HeroIndexPage,
+    MissionIndexPage,
+    NominatePage,
+    VotePage,
+)
 from home.models import HomeFeaturedStory, HomePage
 from tests.factories import (
     CalendarPageFactory,
@@ -29,6 +36,7 @@ def test_a_home_page_holds_the_indexes_the_calendar_and_the_nomination_form():
         CalendarPage,
         NominatePage,
         VotePage,
+        AmbassadorsPage,
     }
 
 

@@ -132,8 +132,9 @@ def test_the_demo_translations_are_wagtail_localize_translations_of_the_english_
         *MissionHubPage.objects.filter(locale=english),
         *HeroStoryPage.objects.filter(locale=english, slug__in=translations.STORIES),
     ]
-    # home, the 5 pages under it (stories, missions, calendar, nominate, vote), 6 hubs, 6 stories
-    assert len(translated) == 1 + 5 + 6 + 6
+    # home, the 6 pages under it (stories, missions, calendar, nominate, vote, ambassadors),
+    # 6 hubs, 6 stories
+    assert len(translated) == 1 + 6 + 6 + 6
     assert {"jasmine-lee", "cecile-kyenge"} <= set(translations.STORIES)
 
     for page in translated:
@@ -168,6 +169,27 @@ def test_hero_categories_and_campaign_material_are_translated(demo):
         translated = CampaignMaterial.objects.get(locale=locale, kind="info_sheet")
         assert translated.title == material
         assert translated.live
+
+
+@pytest.mark.parametrize(
+    ("language_code", "criterion", "ambassadors", "citation"),
+    [
+        ("fr", "Prêt à parler publiquement", "Ambassadeurs de bonne", "Pour la coopérative"),
+        ("es", "Dispuesto a hacerse público", "Embajadores de Buena", "Por la cooperativa"),
+        ("ar", "مستعد للظهور علنًا", "سفراء النوايا الحسنة", "تقديرًا للتعاونية"),
+    ],
+)
+def test_the_criteria_and_the_goodwill_ambassadors_are_translated(
+    demo, client, language_code, criterion, ambassadors, citation
+):
+    nominate = page_text(client, f"/{language_code}/nominate/")
+    listing = page_text(client, f"/{language_code}/ambassadors/")
+
+    assert criterion in nominate
+    assert "Willing to become public" not in nominate
+    assert ambassadors in listing
+    assert citation in listing
+    assert citation in page_text(client, f"/{language_code}/missions/kenya/amina-yusuf/")
 
 
 def test_a_translators_later_edit_survives_a_second_load_demo(demo):

@@ -171,3 +171,14 @@ def content_language(page):
     if isinstance(page, Page) and page.alias_of_id:
         return settings.LANGUAGE_CODE
     return get_language() or settings.LANGUAGE_CODE
+
+
+@register.simple_tag
+def snippet_lang_attrs(instance):
+    """` lang="…" dir="…"` for a translatable snippet shown in another language's page (one
+    not translated yet, shown in the language it has), else ""."""
+    locale = getattr(instance, "locale", None)
+    if locale is None or locale.language_code == get_language():
+        return ""
+    direction = "rtl" if get_language_info(locale.language_code)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', locale.language_code, direction)
