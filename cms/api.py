@@ -12,8 +12,11 @@ from cms import openapi
 from cms.core import media_api, problems
 from cms.core.middleware import TOKEN_ONLY_API_PATHS
 from heroes.api import (
+    ambassadors,
     calendar,
+    criteria,
     digest,
+    event_proposals,
     map,
     nominations,
     oembed,
@@ -66,12 +69,15 @@ api.add_router("/stories/", stories.router)
 api.add_router("/stories/", share.router)
 api.add_router("/categories/", stories.categories_router)
 api.add_router("/calendar/", calendar.router)
+api.add_router("/events/", event_proposals.router)
 api.add_router("/map/", map.router)
 api.add_router("/oembed/", oembed.router)
 api.add_router("/story-of-the-month/", spotlight.router)
 api.add_router("/preview/", preview.router)
 api.add_router("/materials/", home_api.router)
 api.add_router("/nominations/", nominations.router)
+api.add_router("/nominations/", criteria.router)
+api.add_router("/ambassadors/", ambassadors.router)
 api.add_router("/voting/", voting.router)
 api.add_router("/search/", search_api.router)
 api.add_router("/missions/", digest.missions_router)

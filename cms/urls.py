@@ -14,6 +14,7 @@ from cms.core import health
 from cms.core.sitemaps import LocalizedSitemap
 from heroes import embeds, feeds
 from heroes.views import AcceptInvitationView, story_map
+from heroes.views_events import propose_event
 from search import views as search_views
 
 #: A database outage answers a polite 503 (Retry-After), any other crash the 500 page.
@@ -59,6 +60,8 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     # The map of heroes per country: a route of every language, not a page to edit.
     path("map/", story_map, name="story_map"),
+    # Partners propose their events for the calendar (linked from the calendar page).
+    path("events/propose/", propose_event, name="propose_event"),
     path("feeds/stories.rss", feeds.StoryFeed(), name="story_feed"),
     path(
         "feeds/missions/<slug:mission>/stories.rss",

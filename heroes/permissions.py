@@ -14,7 +14,7 @@ groups and their permissions are made by heroes.setup_roles.
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from heroes.models import Mission, Nomination
+from heroes.models import EventProposal, Mission, Nomination
 
 MCD_GROUP = "MCD"
 
@@ -83,6 +83,22 @@ def missions_with_focal_point(user):
     return Mission.objects.filter(focal_point_group__in=user.groups.all())
 
 
+def works_for(user, mission):
+    """Whether `user` works for `mission`: MCD for every mission and for the campaign as a
+    whole (`mission` None: MCD's own material); a mission's people for their own mission."""
+    if is_mcd(user):
+        return True
+    return mission is not None and is_member(user, mission)
+
+
+def of_users_missions(user, queryset):
+    """The rows of `queryset` (a model with a `mission`) that `user` works for, as works_for
+    answers: MCD all of them, the campaign's own (no mission) included."""
+    if is_mcd(user):
+        return queryset
+    return queryset.filter(mission__in=missions_of(user))
+
+
 # Who may do what ----------------------------------------------------------------------------
 
 
@@ -94,6 +110,11 @@ def may_propose_story_of_the_month(user, mission):
 def may_pick_story_of_the_month(user):
     """MCD picks the global story of the month among the missions' proposals."""
     return user.has_perm("heroes.pick_storyofthemonth")
+
+
+def may_mark_goodwill_ambassador(user):
+    """MCD alone makes a Migrant Hero an IOM Goodwill Ambassador (and changes or removes it)."""
+    return is_mcd(user)
 
 
 def may_review_every_nomination(user):
@@ -113,3 +134,22 @@ def nominations_to_review(user):
     if may_review_every_nomination(user):
         return nominations
     return nominations.filter(mission__in=missions_of(user))
+
+
+def may_review_every_event_proposal(user):
+    return user.has_perm("heroes.review_eventproposal")
+
+
+def may_review_event_proposal(user, proposal):
+    """MCD reviews every partner's event proposal; a mission those of its country."""
+    return may_review_every_event_proposal(user) or (
+        proposal.mission is not None and is_member(user, proposal.mission)
+    )
+
+
+def event_proposals_to_review(user):
+    """The event proposals `user` may read and review: one rule with may_review_event_proposal."""
+    proposals = EventProposal.objects.select_related("mission")
+    if may_review_every_event_proposal(user):
+        return proposals
+    return proposals.filter(mission__in=missions_of(user))

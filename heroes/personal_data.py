@@ -43,7 +43,15 @@ from wagtail.search import index
 from cms.core import cache as public_cache
 from cms.core.mail import deliver_mail
 from cms.core.models import PersonalDataAction, PersonalDataRequest
-from heroes.models import Ballot, HeroStoryPage, Multiplier, Nomination, NominationStatus
+from heroes.models import (
+    Ballot,
+    EventProposal,
+    EventProposalStatus,
+    HeroStoryPage,
+    Multiplier,
+    Nomination,
+    NominationStatus,
+)
 
 # Log actions (registered by heroes.admin.personal_data.register_log_actions)
 EXPORTED = "heroes.personal_data_exported"
@@ -198,7 +206,7 @@ def nominations_of(address):
 def image_made_from(nomination):
     """The Wagtail image made from the nomination's photo when it was accepted, if any.
 
-    heroes.services.accept_nomination moves the photo into the story's image, named
+    heroes.services.review.accept_nomination moves the photo into the story's image, named
     `nomination-<id>.jpg`; an image the reviewer chose from the library is not the nominator's.
     """
     story = nomination.hero_story
@@ -304,6 +312,33 @@ register(
         find=nominations_of,
         erase=erase_nomination,
         expired=declined_past_retention,
+    )
+)
+
+
+# Partners' event proposals ---------------------------------------------------------------------
+
+
+def event_proposals_of(address):
+    return EventProposal.objects.filter(organiser_email__iexact=normalise(address)).order_by("pk")
+
+
+def declined_proposals_past_retention(now):
+    """Declined proposals are let go as declined nominations are (NOMINATION_RETENTION_DAYS)."""
+    limit = now - dt.timedelta(days=settings.NOMINATION_RETENTION_DAYS)
+    return EventProposal.objects.filter(
+        status=EventProposalStatus.DECLINED, reviewed_at__lt=limit
+    ).order_by("pk")
+
+
+# The proposal goes; an event drafted from it copied nothing of the organiser, and stays.
+register(
+    Source(
+        kind="event_proposal",
+        label=_("Event proposals"),
+        find=event_proposals_of,
+        erase=_delete,
+        expired=declined_proposals_past_retention,
     )
 )
 

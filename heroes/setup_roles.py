@@ -27,10 +27,13 @@ from wagtail.models import (
 )
 
 from heroes.models import (
+    EventProposal,
     FocalPointReviewTask,
+    GoodwillAmbassador,
     HeroCategory,
     Multiplier,
     Nomination,
+    NominationCriteria,
     StoryOfTheMonth,
     VotingRound,
 )
@@ -43,6 +46,9 @@ MCD_TASK = "MCD endorsement"
 
 # Mission people write and lock pages; they never publish. MCD publishes.
 MISSION_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
+# The same for their own snippets (campaign material): only theirs (the models' permission
+# policies), never published by them, never deleted once MCD endorsed them.
+MISSION_SNIPPET_ACTIONS = ["add", "change", "lock", "unlock"]
 MCD_PAGE_PERMISSIONS = [*MISSION_PAGE_PERMISSIONS, "publish_page", "bulk_delete_page"]
 MEDIA_ACTIONS = ["add", "change", "choose"]
 
@@ -50,6 +56,22 @@ MEDIA_ACTIONS = ["add", "change", "choose"]
 def mcd_endorsed_models():
     """The snippet models named in settings.MCD_ENDORSED_SNIPPETS (e.g. campaign material)."""
     return [apps.get_model(label) for label in settings.MCD_ENDORSED_SNIPPETS]
+
+
+def mission_written_models():
+    """The MCD-endorsed snippet models a mission may also write for itself: those with a
+    `mission`. A mission's own go through its focal point, then MCD, as its pages do."""
+    return [
+        model
+        for model in mcd_endorsed_models()
+        if any(field.name == "mission" for field in model._meta.get_fields())
+    ]
+
+
+def mission_endorsement_workflow():
+    """The active focal point → MCD workflow, for a mission's snippets (its pages have it from
+    their hub); None when workflows are not set up yet."""
+    return Workflow.objects.filter(name=MISSION_WORKFLOW, active=True).first()
 
 
 def _permission(model, codename_action=None, *, codename=None):
@@ -99,7 +121,17 @@ def ensure_mcd_group():
         *[_permission(Multiplier, action) for action in ("add", "change", "delete", "view")],
         *[_permission(Nomination, action) for action in ("view", "change", "delete")],
         _permission(Nomination, codename="review_nomination"),
+        # Proposals are read and decided (heroes.services_events), never edited.
+        *[_permission(EventProposal, action) for action in ("view", "delete")],
+        _permission(EventProposal, codename="review_eventproposal"),
         *[_permission(VotingRound, action) for action in ("add", "change", "delete", "view")],
+        # Who is a Migrant Hero, and who became an IOM Goodwill Ambassador: MCD's alone
+        # (translators translate them: cms.core.roles, settings.TRANSLATED_SNIPPETS).
+        *[
+            _permission(model, action)
+            for model in (NominationCriteria, GoodwillAmbassador)
+            for action in ("add", "change", "delete", "view")
+        ],
         # Promoted search results, and the report of what the public searches.
         *[_permission(SearchPromotion, action) for action in ("add", "change", "delete")],
         _permission(apps.get_model("search", "SearchTermDailyHits"), "view"),
@@ -166,6 +198,12 @@ def ensure_mission_roles(mission):
             *[_permission(StoryOfTheMonth, action) for action in ("add", "view")],
             *[_permission(Multiplier, action) for action in ("add", "change", "delete", "view")],
             *[_permission(Nomination, action) for action in ("view", "change")],
+            _permission(EventProposal, "view"),
+            *[
+                _permission(model, action)
+                for model in mission_written_models()
+                for action in MISSION_SNIPPET_ACTIONS
+            ],
         )
         for hub in hubs:
             grant_page_permissions(group, hub, MISSION_PAGE_PERMISSIONS)

@@ -4,9 +4,12 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from heroes.admin import (
+    ambassadors,
     audit_log,
+    criteria,
     dashboard,
     digest,
+    event_proposals,
     mission_home,
     multipliers,
     nominations,
@@ -18,7 +21,14 @@ from heroes.admin import (
 
 register_snippet(story_of_the_month.StoryOfTheMonthViewSet)
 register_snippet(multipliers.MultiplierViewSet)
+register_snippet(ambassadors.ambassador_viewset)
+register_snippet(criteria.criteria_viewset)
+hooks.register("register_page_header_buttons", ambassadors.story_header_button)
+hooks.register("register_log_actions", ambassadors.register_log_actions)
+hooks.register("register_log_actions", criteria.register_log_actions)
 hooks.register("register_admin_viewset", nominations.register_nomination_viewset)
+hooks.register("register_admin_viewset", event_proposals.register_event_proposal_viewset)
+hooks.register("register_log_actions", event_proposals.register_log_actions)
 hooks.register("register_admin_viewset", voting.register_voting_round_viewset)
 hooks.register("register_page_header_buttons", nominations.story_header_button)
 hooks.register("construct_homepage_panels", dashboard.add_mcd_dashboard)

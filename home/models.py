@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
@@ -24,10 +25,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core import api_fields
 from cms.core.blocks import CalloutBlock
-from cms.core.consent import ConsentCheckedMixin
+from cms.core.consent import ConsentCheckedMixin, validate_consent
 from cms.core.mixins import SocialMixin
 from cms.core.selectors import public_pages
-from heroes import selectors, voting
+from heroes import selectors, setup_roles, voting
 from heroes.models import CalendarPage, HeroIndexPage
 
 
@@ -100,6 +101,7 @@ class HomePage(ConsentCheckedMixin, SocialMixin, Page):
         "heroes.CalendarPage",
         "heroes.NominatePage",
         "heroes.VotePage",
+        "heroes.AmbassadorsPage",
     ]
     max_count_per_parent = 1
 
@@ -115,6 +117,8 @@ class HomePage(ConsentCheckedMixin, SocialMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
+        from home import selectors as home_selectors
+
         context = super().get_context(request, *args, **kwargs)
         featured = selectors.live_stories_in_order(
             [item.story_id for item in self.featured_stories.all()], locale=self.locale
@@ -125,9 +129,7 @@ class HomePage(ConsentCheckedMixin, SocialMixin, Page):
             pk__in=[s.pk for s in featured]
         )[:6]
         context["upcoming_events"] = selectors.upcoming_events(locale=self.locale)[:4]
-        context["materials"] = CampaignMaterial.objects.filter(
-            live=True, locale=self.locale
-        ).select_related("document")
+        context["materials"] = home_selectors.campaign_material(locale=self.locale)
         context["story_index"] = public_pages(self.get_children().type(HeroIndexPage)).first()
         context["calendar"] = public_pages(self.get_children().type(CalendarPage)).first()
         context["vote"] = voting.home_card(locale=self.locale)
@@ -150,27 +152,66 @@ class HomeFeaturedStory(Orderable):
     panels = [FieldPanel("story")]
 
 
-@register_snippet
 class CampaignMaterial(
     WorkflowMixin, TranslatableMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model
 ):
-    """A document that promotes the campaign: the A4 info sheet, the donor info sheet …"""
+    """Something that promotes the campaign: the A4 info sheet, a poster, a social visual …
+
+    MCD's material is the campaign's (no mission): on the home page of every language. A
+    mission may make its own promotional tools, as the guidelines ask, with MCD's endorsement
+    first: its material goes through its focal point, then MCD (`get_workflow`), and is shown
+    on its hub once published (home.selectors). Who may write which is
+    home.admin.CampaignMaterialPermissionPolicy's answer.
+
+    A social visual is an image, with the image rules of every photo (consent of the pictured
+    person, no metadata); every other kind is a document, which may come with an image.
+    """
 
     class Kind(models.TextChoices):
         INFO_SHEET = "info_sheet", _("Info sheet")
         DONOR_SHEET = "donor_sheet", _("Donor info sheet")
         POSTER = "poster", _("Poster")
+        LEAFLET = "leaflet", _("Leaflet")
+        SOCIAL_VISUAL = "social_visual", _("Social media visual")
         PRESS_KIT = "press_kit", _("Press kit")
         OTHER = "other", _("Other")
 
     title = models.CharField(max_length=255, verbose_name=_("title"))
     kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
+    mission = models.ForeignKey(
+        "heroes.Mission",
+        null=True,
+        blank=True,
+        # A mission's own material never becomes the campaign's, nor disappears unseen.
+        on_delete=models.PROTECT,
+        related_name="campaign_material",
+        verbose_name=_("mission"),
+        help_text=_(
+            "The mission whose own material this is, shown on its hub. "
+            "Empty: the campaign's material (MCD's), on the home page."
+        ),
+    )
     description = models.TextField(blank=True, verbose_name=_("description"))
     document = models.ForeignKey(
         get_document_model_string(),
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("document"),
+        help_text=_("The file to download (PDF …). Required, except for a social media visual."),
+    )
+    image = models.ForeignKey(
+        get_image_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
+        help_text=_(
+            "The visual itself for a social media visual (required then); "
+            "a preview for other kinds. Its consent must be recorded."
+        ),
     )
     sort_order = models.PositiveSmallIntegerField(
         default=0, verbose_name=_("position"), help_text=_("Lower numbers are listed first.")
@@ -187,16 +228,20 @@ class CampaignMaterial(
     panels = [
         FieldPanel("title"),
         FieldPanel("kind"),
+        FieldPanel("mission"),
         FieldPanel("description"),
         FieldPanel("document"),
+        FieldPanel("image"),
         FieldPanel("sort_order"),
     ]
     # Each language may link its own translated document (translators can override it).
     override_translatable_fields = [
         TranslatableField("title"),
         SynchronizedField("kind"),
+        SynchronizedField("mission"),
         TranslatableField("description"),
         SynchronizedField("document"),
+        SynchronizedField("image"),
         SynchronizedField("sort_order"),
     ]
     api_fields = [
@@ -214,3 +259,21 @@ class CampaignMaterial(
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        if self.kind == self.Kind.SOCIAL_VISUAL and self.image_id is None:
+            raise ValidationError({"image": _("A social media visual needs its image.")})
+        if self.kind != self.Kind.SOCIAL_VISUAL and self.document_id is None:
+            raise ValidationError({"document": _("Choose the document to download.")})
+        validate_consent(self)
+
+    def get_workflow(self):
+        """A mission's material passes its focal point, then MCD; the campaign's, MCD only."""
+        if self.mission_id is not None:
+            return setup_roles.mission_endorsement_workflow()
+        return super().get_workflow()
+
+
+# The admin's views of it, scoped to the user's missions (home.admin).
+register_snippet(CampaignMaterial, viewset="home.admin.CampaignMaterialViewSet")

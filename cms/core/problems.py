@@ -22,7 +22,10 @@ API_PATH = "/api/"
 #: The media types a request body may have, by (exact) path; any other /api/ path takes these
 #: (Wagtail's write API takes JSON). A body of another type gets 415.
 FORM_MEDIA_TYPES = frozenset({"multipart/form-data", "application/x-www-form-urlencoded"})
-BODY_MEDIA_TYPES = {"/api/v3/nominations/": FORM_MEDIA_TYPES}
+BODY_MEDIA_TYPES = {
+    "/api/v3/nominations/": FORM_MEDIA_TYPES,
+    "/api/v3/events/proposals/": frozenset({"application/json"}),
+}
 DEFAULT_BODY_MEDIA_TYPES = FORM_MEDIA_TYPES | {"application/json"}
 
 

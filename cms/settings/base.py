@@ -377,6 +377,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # and each client may send so many an hour (counted in the shared cache).
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 NOMINATIONS_PER_HOUR = int(os.environ.get("NOMINATIONS_PER_HOUR", "5"))
+# Partners' event proposals (heroes.services_events): so many per client an hour, site and API.
+EVENT_PROPOSALS_PER_HOUR = int(os.environ.get("EVENT_PROPOSALS_PER_HOUR", "5"))
 # The public vote (heroes.voting): the time zone of the rounds' dates, the ballots one client
 # may send an hour (site form and API together), and how long a confirmation link works.
 CAMPAIGN_TIME_ZONE = os.environ.get("CAMPAIGN_TIME_ZONE", "Europe/Zurich")
@@ -393,6 +395,10 @@ TRUSTED_PROXY_COUNT = int(
 
 # Snippets that promote the campaign: editable by MCD, published only through its endorsement.
 MCD_ENDORSED_SNIPPETS = ["home.CampaignMaterial"]
+# Snippets MCD keeps that each language's translators translate in wagtail-localize's editor
+# (cms.core.roles gives their groups "change"; the snippets' admin shows them their language's
+# copies only).
+TRANSLATED_SNIPPETS = ["heroes.NominationCriteria", "heroes.GoodwillAmbassador"]
 
 # Wagtail's v3 API (cms/api.py mounts it at /api/v3/).
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)

@@ -34,7 +34,7 @@ class ScopedIndexMixin(Scope):
 class ScopedObjectMixin(Scope):
     def get_object(self, *args, **kwargs):
         obj = super().get_object(*args, **kwargs)
-        if obj.pk is None:  # a new object (a preview while creating): nobody's yet
+        if obj is None or obj.pk is None:  # a create view's, or a preview while creating
             return obj
         if not self.scope(type(obj)._default_manager.filter(pk=obj.pk)).exists():
             raise Http404

@@ -1,4 +1,7 @@
+from .ambassadors import AmbassadorsPage, GoodwillAmbassador
 from .calendar import CalendarPage, EventKind, EventPage
+from .criteria import NominationCriteria
+from .event_proposals import EventProposal, EventProposalStatus
 from .missions import Mission, MissionFeaturedStory, MissionHubPage, MissionIndexPage
 from .multipliers import Multiplier, MultiplierKind
 from .nominations import NominatePage, Nomination, NominationStatus
@@ -8,12 +11,16 @@ from .tasks import FocalPointReviewTask
 from .voting import Ballot, BallotChoice, ShortlistedStory, VotePage, VotingRound
 
 __all__ = [
+    "AmbassadorsPage",
     "Ballot",
     "BallotChoice",
     "CalendarPage",
     "EventKind",
     "EventPage",
+    "EventProposal",
+    "EventProposalStatus",
     "FocalPointReviewTask",
+    "GoodwillAmbassador",
     "HeroCategory",
     "HeroIndexPage",
     "HeroStoryPage",
@@ -26,6 +33,7 @@ __all__ = [
     "MultiplierKind",
     "NominatePage",
     "Nomination",
+    "NominationCriteria",
     "NominationStatus",
     "RelatedStory",
     "ShortlistedStory",
