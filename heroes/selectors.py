@@ -6,13 +6,28 @@ a view that forgot a filter.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.core.cache import cache
+from django.db.models import Case, OuterRef, Q, Subquery, When
 from django.utils import timezone
+from taggit.models import Tag
 
+from cms.core import cache as public_cache
 from cms.core.search import clean_query
 from cms.core.selectors import public_pages, searchable_public_pages
-from heroes.models import EventPage, HeroIndexPage, HeroStoryPage, MissionHubPage, StoryOfTheMonth
+from heroes.models import (
+    EventPage,
+    GoodwillAmbassador,
+    HeroIndexPage,
+    HeroStoryPage,
+    MissionHubPage,
+    NominatePage,
+    NominationCriteria,
+    StoryOfTheMonth,
+)
+from heroes.models.ambassadors import MARK_KEY
+from heroes.models.stories import HeroStoryTag
 
 
 def public_stories():
@@ -43,15 +58,41 @@ def live_stories(*, locale=None, mission=None, country=None, tag=None, category=
     if country:
         stories = stories.filter(Q(country_of_residence=country) | Q(country_of_origin=country))
     if tag:
-        stories = stories.filter(tags__slug=tag)
+        # A subquery, not a join: a story is listed once, with no DISTINCT over every column
+        # (which PostgreSQL sorts the whole locale's stories for).
+        stories = stories.filter(
+            pk__in=HeroStoryTag.objects.filter(tag__slug=tag).values("content_object_id")
+        )
     if category is not None:
         stories = stories.filter(category=category)
     return (
         stories.select_related("photo", "category")
         .prefetch_related("photo__renditions")
-        .order_by("-first_published_at", "-pk")
-        .distinct()
+        # The path (unique) breaks ties: the order follows wagtailcore_page's columns, which
+        # its first_published_at index walks (pk would be the story table's page_ptr_id).
+        .order_by("-first_published_at", "-path")
     )
+
+
+def story_filter_values(locale):
+    """(country codes, [(tag slug, tag name)]) of the live, public stories of `locale`: what
+    the story listing's filters offer. Kept in the cache until the public content changes
+    (the content generation): reading them scans every story of the language."""
+    key = f"story-filter-values:{public_cache.current_generation()}:{locale.pk}"
+    values = cache.get(key)
+    if values is None:
+        stories = public_stories().filter(locale=locale).order_by()
+        codes = set()
+        for residence, origin in stories.values_list(
+            "country_of_residence", "country_of_origin"
+        ).distinct():
+            codes.update((residence, origin))
+        tags = Tag.objects.filter(
+            pk__in=HeroStoryTag.objects.filter(content_object__in=stories).values("tag_id")
+        ).order_by("name")
+        values = (codes - {""}, list(tags.values_list("slug", "name")))
+        cache.set(key, values, timeout=settings.PUBLIC_CACHE_TIMEOUT)
+    return values
 
 
 def search_stories(stories, query, *, locale):
@@ -168,6 +209,86 @@ def missions_above(pages):
         return {}
     hubs = public_missions().filter(path__in=parent_paths)
     return {hub.path: hub for hub in hubs.select_related("locale")}
+
+
+# IOM Goodwill Ambassadors ----------------------------------------------------------------
+
+
+def goodwill_ambassadors(*, locale):
+    """The live, public stories of `locale` whose hero MCD made a Goodwill Ambassador, the
+    most recent first: translations and aliases alike, as every copy of a story shares its
+    mark (heroes.models.ambassadors). Each is annotated with `mark_key` and
+    `ambassador_since`; with_goodwill_ambassador_marks adds the marks themselves."""
+    marks = GoodwillAmbassador.objects.filter(story_key=OuterRef("mark_key")).order_by()
+    return (
+        live_stories(locale=locale)
+        .annotate(mark_key=MARK_KEY)
+        .annotate(ambassador_since=Subquery(marks.values("since")[:1]))
+        .filter(ambassador_since__isnull=False)
+        .order_by("-ambassador_since", "hero_name", "pk")
+    )
+
+
+def _marks_in_reading_order(marks, locale):
+    """`marks` with the citation in `locale` first, then in the default language."""
+    return marks.select_related("locale").annotate(
+        reading_order=Case(
+            When(locale=locale, then=0),
+            When(locale__language_code=settings.LANGUAGE_CODE, then=1),
+            default=2,
+        )
+    )
+
+
+def goodwill_ambassador_marks(keys, *, locale):
+    """{mark key: GoodwillAmbassador} for the stories of `keys`, each mark with its citation
+    in `locale` when translated there, else in the default language. One query."""
+    rows = _marks_in_reading_order(GoodwillAmbassador.objects.filter(story_key__in=keys), locale)
+    marks = {}
+    for mark in rows.order_by("story_key", "reading_order", "pk"):
+        marks.setdefault(mark.story_key, mark)
+    return marks
+
+
+def with_goodwill_ambassador_marks(stories, *, locale):
+    """`stories` (from goodwill_ambassadors) as a list, each with its `goodwill_ambassador`."""
+    stories = list(stories)
+    marks = goodwill_ambassador_marks({story.mark_key for story in stories}, locale=locale)
+    for story in stories:
+        story.goodwill_ambassador = marks.get(story.mark_key)
+    return stories
+
+
+def goodwill_ambassador_of(story):
+    """The Goodwill Ambassador mark of `story` (any copy), its citation in the story's
+    language when translated, else in the default language; None for most heroes."""
+    if story.alias_of_id:
+        keys = HeroStoryPage.objects.filter(pk=story.alias_of_id).values("translation_key")
+    else:
+        keys = [story.translation_key]
+    marks = GoodwillAmbassador.objects.filter(story_key__in=keys)
+    return _marks_in_reading_order(marks, story.locale_id).order_by("reading_order", "pk").first()
+
+
+# Who is a Migrant Hero? -------------------------------------------------------------------
+
+
+def nomination_criteria(*, locale):
+    """The criteria of a Migrant Hero in `locale`, else in the default language; or None."""
+    criteria = NominationCriteria.objects.filter(
+        Q(locale=locale) | Q(locale__language_code=settings.LANGUAGE_CODE)
+    )
+    return (
+        criteria.select_related("locale")
+        .annotate(reading_order=Case(When(locale=locale, then=0), default=1))
+        .order_by("reading_order", "pk")
+        .first()
+    )
+
+
+def nominate_page(*, locale):
+    """The live, public nomination page of a language, or None."""
+    return public_pages(NominatePage.objects.filter(locale=locale)).first()
 
 
 # The admin: what MCD has to do ------------------------------------------------------------

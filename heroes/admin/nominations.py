@@ -6,7 +6,7 @@ proposal (heroes.admin.story_of_the_month).
 
 The review screen (the inspect view, where the listing leads) shows the whole nomination
 under reviewers' labels, its likely duplicates, and the three decisions: accept (a draft
-story), decline (with a reason), duplicate of another nomination (heroes.services).
+story), decline (with a reason), duplicate of another nomination (heroes.services.review).
 """
 
 from django import forms
@@ -21,18 +21,19 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import View
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
-from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.images import get_image_model
 from wagtail.images.widgets import AdminImageChooser
 
-from heroes import permissions, services
-from heroes.admin.scoping import Scope, ScopedIndexMixin, ScopedObjectMixin
+from heroes import permissions
+from heroes.admin import criteria
+from heroes.admin.scoping import Scope, ScopedViewSetMixin
 from heroes.models import Nomination
 from heroes.models.nominations import SUBMITTED_FIELDS
+from heroes.services import criteria as criteria_rules
+from heroes.services import duplicates, review
 
 
 class ToReview(Scope):
@@ -42,16 +43,16 @@ class ToReview(Scope):
         return queryset.filter(pk__in=permissions.nominations_to_review(self.request.user))
 
 
-class NominationIndexView(ToReview, ScopedIndexMixin, generic.IndexView):
+class NominationIndexView(generic.IndexView):
     def get_edit_url(self, instance):
         """A nomination's name leads to its review screen, where the decisions are."""
         return self.get_inspect_url(instance)
 
 
-class NominationEditView(ToReview, ScopedObjectMixin, generic.EditView):
+class NominationEditView(generic.EditView):
     def save_instance(self):
         data = self.form.cleaned_data
-        return services.review_nomination(
+        return review.review_nomination(
             user=self.request.user,
             nomination=self.object,
             status=data["status"],
@@ -139,7 +140,7 @@ class DuplicateForm(forms.Form):
         )
 
 
-class NominationInspectView(ToReview, ScopedObjectMixin, generic.InspectView):
+class NominationInspectView(generic.InspectView):
     """The review screen: the whole nomination, its likely duplicates, and the decisions."""
 
     def get_page_title(self):
@@ -166,10 +167,11 @@ class NominationInspectView(ToReview, ScopedObjectMixin, generic.InspectView):
             context["photo_url"] = reverse("nominations:photo", args=(nomination.pk,))
         context["likely_duplicates"] = [
             (other, reverse("nominations:inspect", args=(other.pk,)))
-            for other in services.likely_duplicates(
+            for other in duplicates.likely_duplicates(
                 nomination, among=permissions.nominations_to_review(user)
             )
         ]
+        context.update(criteria.review_context(nomination, user))
         if nomination.duplicate_of_id:
             context["duplicate_of_url"] = reverse(
                 "nominations:inspect", args=(nomination.duplicate_of_id,)
@@ -220,7 +222,7 @@ class AcceptView(NominationDecisionView):
     done_message = _("%(hero)s's nomination is accepted: a draft story waits in the hub.")
 
     def decide(self, nomination, data):
-        services.accept_nomination(
+        review.accept_nomination(
             user=self.request.user,
             nomination=nomination,
             alt_text=data["alt_text"],
@@ -235,7 +237,7 @@ class DeclineView(NominationDecisionView):
         return DeclineForm(self.request.POST)
 
     def decide(self, nomination, data):
-        services.decline_nomination(
+        review.decline_nomination(
             user=self.request.user, nomination=nomination, reason=data["reason"]
         )
 
@@ -247,27 +249,28 @@ class DuplicateView(NominationDecisionView):
         return DuplicateForm(self.request.POST, nomination=nomination, user=self.request.user)
 
     def decide(self, nomination, data):
-        services.mark_nomination_duplicate(
+        review.mark_nomination_duplicate(
             user=self.request.user, nomination=nomination, original=data["original"]
         )
 
 
-class NominationDeleteView(ToReview, ScopedObjectMixin, generic.DeleteView):
-    pass
+class CriteriaMetView(NominationDecisionView):
+    """The reviewer ticks the criteria of a Migrant Hero that the hero meets."""
+
+    form_class = criteria.CriteriaMetForm
+    done_message = _("The criteria %(hero)s meets are recorded.")
+
+    def decide(self, nomination, data):
+        criteria_rules.record_criteria_met(
+            user=self.request.user, nomination=nomination, criterion_ids=data["criteria"]
+        )
 
 
-class NominationHistoryView(ToReview, ScopedObjectMixin, HistoryView):
-    pass
-
-
-class NominationUsageView(ToReview, ScopedObjectMixin, UsageView):
-    pass
-
-
-class NominationViewSet(ModelViewSet):
+class NominationViewSet(ScopedViewSetMixin, ModelViewSet):
     """Nominations the public sent: reviewed by the hero's mission and MCD, never published."""
 
     model = Nomination
+    scope_class = ToReview
     name = "nominations"
     icon = "user"
     menu_label = _("Public nominations")
@@ -292,9 +295,6 @@ class NominationViewSet(ModelViewSet):
     index_view_class = NominationIndexView
     edit_view_class = NominationEditView
     inspect_view_class = NominationInspectView
-    delete_view_class = NominationDeleteView
-    history_view_class = NominationHistoryView
-    usage_view_class = NominationUsageView
 
     def get_urlpatterns(self):
         decision = {"permission_policy": self.permission_policy}
@@ -304,6 +304,7 @@ class NominationViewSet(ModelViewSet):
             path("<int:pk>/accept/", AcceptView.as_view(**decision), name="accept"),
             path("<int:pk>/decline/", DeclineView.as_view(**decision), name="decline"),
             path("<int:pk>/duplicate/", DuplicateView.as_view(**decision), name="duplicate"),
+            path("<int:pk>/criteria/", CriteriaMetView.as_view(**decision), name="criteria"),
         ]
 
     def photo_view(self, request, pk):

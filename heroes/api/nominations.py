@@ -4,7 +4,7 @@ Multipart, with the same fields and rules as the site's form (heroes.forms.Nomin
 one rule, one place. Nothing of a nomination is ever readable through the API.
 
 `POST /api/v3/nominations/<id>/accept/` (an API token of MCD or of the hero's mission)
-accepts one: the same rule as the admin's review screen (heroes.services.accept_nomination).
+accepts one: the same rule as the admin's review screen (heroes.services.review.accept_nomination).
 """
 
 from django.core.exceptions import ValidationError
@@ -20,9 +20,9 @@ from wagtail.api.v3.errors import ProblemDetail, problem_response
 from wagtail.images import get_image_model
 
 from cms.core import clients, outage
-from heroes import services
 from heroes.models import Nomination
 from heroes.models.nominations import SUBMITTED_FIELDS
+from heroes.services import intake, review
 
 router = Router(tags=["nominations"])
 
@@ -65,7 +65,8 @@ class NominationReceived(Schema):
         "The photo is re-encoded without its metadata. Errors are RFC 7807 problems with one "
         "entry per field; too many nominations from one client (site form and API together) "
         "get 429 with Retry-After; 503 with Retry-After when it cannot be stored right now "
-        "(nothing of it is kept)."
+        "(nothing of it is kept). Who is a Migrant Hero, the criteria a nomination is read "
+        "against, in the nominator's language: `GET /api/v3/nominations/criteria/`."
     ),
 )
 def create_nomination(
@@ -74,23 +75,23 @@ def create_nomination(
     photo: File[UploadedFile] = None,
 ):
     try:
-        services.receive_nomination(
+        intake.receive_nomination(
             data=request.POST,
             photo=photo,
             client=clients.client_key(request),
             language=get_language(),
         )
-    except services.TooManyNominations as refusal:
+    except intake.TooManyNominations as refusal:
         response = problem_response(
             status=429, detail=_("You have sent many nominations: please try again later.")
         )
         response["Retry-After"] = str(refusal.retry_after)
         return response
-    except services.InvalidNomination as error:
+    except intake.InvalidNomination as error:
         return _form_problem(error.form.errors.get_json_data())
-    except services.NominationIsSpam:
+    except intake.NominationIsSpam:
         pass  # thanked, and ignored
-    except services.NominationNotStored:
+    except intake.NominationNotStored:
         response = problem_response(status=503)  # its detail: cms.core.problems' for a 503
         response["Retry-After"] = str(outage.RETRY_AFTER_SECONDS)
         return response
@@ -177,7 +178,7 @@ def accept_nomination(request, nomination_id: int, data: AcceptNominationIn = NO
         if image is None:
             return _errors_problem({"image": [_("There is no image with this id.")]})
     try:
-        story = services.accept_nomination(
+        story = review.accept_nomination(
             user=request.user, nomination=nomination, alt_text=data.alt_text, image=image
         )
     except ValidationError as error:

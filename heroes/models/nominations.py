@@ -11,11 +11,10 @@ from typing_extensions import TypedDict
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Page
-from wagtail.search import index
 
-from cms.core.consent import ConsentCheckedMixin
+from cms.core.models.users import acting_user_field
 from cms.core.storage import WholeFileSystemStorage
+from heroes.models.sections import INTRO_FEATURES, SectionPage
 
 
 def private_storage():
@@ -104,16 +103,14 @@ class Nomination(models.Model):
         verbose_name=_("status"),
     )
     review_note = models.TextField(blank=True, verbose_name=_("review note (internal)"))
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    reviewed_by = acting_user_field()
     reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
-    # What came of it (heroes.services: accept_nomination, mark_nomination_duplicate)
+    # The criteria of a Migrant Hero the reviewer found the hero meets
+    # (heroes.services.criteria): [{"id": criterion's id, "title": its title when ticked}].
+    criteria_met = models.JSONField(
+        default=list, blank=True, editable=False, verbose_name=_("criteria the hero meets")
+    )
+    # What came of it (heroes.services.review: accept_nomination, mark_nomination_duplicate)
     hero_story = models.ForeignKey(
         "heroes.HeroStoryPage",
         null=True,
@@ -172,19 +169,17 @@ class NominationFormFields(Field):
             return nomination_form_fields()
 
 
-class NominatePage(ConsentCheckedMixin, Page):
+class NominatePage(SectionPage):
     """The public nomination form: a hero's name, country, story and photo."""
 
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))
     thank_you = RichTextField(
         blank=True,
-        features=["bold", "italic", "link"],
+        features=INTRO_FEATURES,
         verbose_name=_("thank-you message"),
         help_text=_("Shown after a nomination is sent."),
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("thank_you")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    content_panels = [*SectionPage.content_panels, FieldPanel("thank_you")]
 
     # A headless site renders the form from `form_fields` and posts it, multipart, to
     # POST /api/v3/nominations/; `thank_you` is what to show once it is accepted (202).
@@ -194,12 +189,15 @@ class NominatePage(ConsentCheckedMixin, Page):
         APIField("form_fields", serializer=NominationFormFields(source="*")),
     ]
 
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
-
     class Meta:
         verbose_name = _("nomination form page")
+
+    def get_context(self, request, *args, **kwargs):
+        from heroes import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["criteria"] = selectors.nomination_criteria(locale=self.locale)
+        return context
 
     def serve(self, request, *args, **kwargs):
         from heroes.views import serve_nominate_page

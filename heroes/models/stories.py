@@ -12,7 +12,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -25,6 +25,9 @@ from cms.core.consent import ConsentCheckedMixin
 from cms.core.mixins import SocialMixin
 from cms.core.selectors import public_pages
 from cms.core.sites import absolute_url
+from heroes.admin.panels import CriteriaHelpPanel
+from heroes.models.ambassadors import GoodwillAmbassadorField
+from heroes.models.sections import SectionPage
 
 STORIES_PER_PAGE = 12
 
@@ -56,20 +59,8 @@ class HeroCategory(TranslatableMixin, models.Model):
         return self.name
 
 
-class HeroIndexPage(ConsentCheckedMixin, Page):
+class HeroIndexPage(SectionPage):
     """Every live story of its locale, filterable by country, tag and mission."""
-
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro")]
-
-    override_translatable_fields = [TranslatableField("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("hero story index")
@@ -140,6 +131,7 @@ class HeroStoryPage(ConsentCheckedMixin, SocialMixin, Page):
     )
 
     content_panels = [
+        CriteriaHelpPanel(),
         *Page.content_panels,
         MultiFieldPanel(
             [
@@ -197,6 +189,8 @@ class HeroStoryPage(ConsentCheckedMixin, SocialMixin, Page):
         APIField("body", writable=True),
         APIField("tags", writable=True),
         APIField("nominator_credit", serializer=api_fields.TextField()),
+        # Set by MCD apart from the story (heroes.models.ambassadors): null for most heroes.
+        APIField("goodwill_ambassador", serializer=GoodwillAmbassadorField(source="*")),
         APIField("mission", serializer=api_fields.PageLinkField()),
         APIField(
             "related",
@@ -283,6 +277,7 @@ class HeroStoryPage(ConsentCheckedMixin, SocialMixin, Page):
         context["related_stories"] = selectors.related_stories(self)
         context["story_index"] = selectors.story_index(locale=self.locale)
         context["events"] = selectors.upcoming_events(story=self)
+        context["goodwill_ambassador"] = selectors.goodwill_ambassador_of(self)
         return context
 
 

@@ -33,21 +33,25 @@ from cms.core.locales import sync_locales
 from cms.core.models import CampaignSettings, PhotoConsent
 from cms.core.roles import ensure_translator_groups
 from cms.core.sites import sync_default_site
-from heroes import services, setup_roles
+from heroes import setup_roles
 from heroes.models import (
+    AmbassadorsPage,
     CalendarPage,
     EventPage,
+    GoodwillAmbassador,
     HeroCategory,
     HeroIndexPage,
     HeroStoryPage,
     MissionHubPage,
     MissionIndexPage,
     NominatePage,
+    NominationCriteria,
     ShortlistedStory,
     VotePage,
     VotingRound,
 )
 from heroes.models.voting import SHORTLIST_SIZE
+from heroes.services import missions
 from home.demo import content, drawing, translations
 from home.models import CampaignMaterial, HomeFeaturedStory, HomePage
 
@@ -114,8 +118,19 @@ class DemoLoader:
             intro="<p>Headquarters shortlisted ten stories. Choose the three best: your vote "
             "counts once you confirm it from the email we send you.</p>",
         )
+        self._child(
+            home,
+            AmbassadorsPage,
+            "ambassadors",
+            title="IOM Goodwill Ambassadors",
+            show_in_menus=True,
+            intro="<p>Selected Migrant Heroes become IOM Goodwill Ambassadors, carrying the "
+            "message that positive environments must be created for migrants.</p>",
+        )
         hubs = self._hubs(mission_index)
         stories = self._stories(hubs)
+        self._criteria()
+        self._ambassadors(stories)
         self._voting_round(stories)
         self._events(hubs, stories)
         self._feature(
@@ -338,7 +353,7 @@ class DemoLoader:
     def _missions(self, hubs):
         """Each office's room (groups, collection, endorsement workflow), as setup_mission does."""
         for mission in content.MISSIONS:
-            setup = services.setup_mission(
+            setup = missions.setup_mission(
                 country=mission["country"],
                 name=mission["title"],
                 focal_point_email=demo_focal_point_email(mission["slug"]),
@@ -355,6 +370,35 @@ class DemoLoader:
         home.featured_stories = [HomeFeaturedStory(story=story) for story in stories]
         home.save_revision().publish()
         self._note("home page featured stories")
+
+    def _criteria(self):
+        """Who is a Migrant Hero: the campaign's criteria, in the default language."""
+        if NominationCriteria.objects.filter(locale=self.locale).exists():
+            return
+        NominationCriteria.objects.create(
+            heading=content.CRITERIA["heading"],
+            intro=content.CRITERIA["intro"],
+            criteria=[
+                ("criterion", {"title": title, "explanation": explanation})
+                for title, explanation in content.CRITERIA["criteria"]
+            ],
+            locale=self.locale,
+        )
+        self._note("nomination criteria")
+
+    def _ambassadors(self, stories):
+        """The demo's IOM Goodwill Ambassadors (heroes.models.ambassadors)."""
+        for item in content.AMBASSADORS:
+            story = stories[item["story"]]
+            if GoodwillAmbassador.objects.filter(story_key=story.translation_key).exists():
+                continue
+            GoodwillAmbassador.objects.create(
+                story=story,
+                since=dt.date(self.year, *item["since"]),
+                citation=item["citation"],
+                locale=self.locale,
+            )
+            self._note(f"Goodwill Ambassador {story.hero_name}")
 
     def _materials(self):
         Document = get_document_model()
@@ -406,6 +450,8 @@ class DemoLoader:
         objects = [
             *HeroCategory.objects.filter(locale=self.locale).order_by("pk"),
             *CampaignMaterial.objects.filter(locale=self.locale).order_by("pk"),
+            *NominationCriteria.objects.filter(locale=self.locale).order_by("pk"),
+            *GoodwillAmbassador.objects.filter(locale=self.locale).order_by("pk"),
             home,
             *(child.specific for child in home.get_children().filter(slug__in=translations.PAGES)),
             *(hubs[slug] for slug in translations.HUBS),
