@@ -3,7 +3,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from taggit.models import Tag
 
 from heroes import selectors
 from heroes.calendar import Month
@@ -38,15 +37,10 @@ class StoryFilterForm(FilterForm):
 
     def __init__(self, *args, locale, **kwargs):
         super().__init__(*args, **kwargs)
-        stories = selectors.public_stories().filter(locale=locale)
-        codes = set(stories.values_list("country_of_residence", flat=True))
-        codes |= set(stories.values_list("country_of_origin", flat=True))
+        codes, tags = selectors.story_filter_values(locale)
         self.fields["country"].choices = _country_choices(codes)
         self.fields["mission"].queryset = selectors.live_missions(locale=locale).order_by("title")
-        tags = Tag.objects.filter(heroes_herostorytag_items__content_object__in=stories).distinct()
-        self.fields["tag"].choices = [("", _("All topics"))] + [
-            (tag.slug, tag.name) for tag in tags.order_by("name")
-        ]
+        self.fields["tag"].choices = [("", _("All topics")), *tags]
 
 
 class MonthField(forms.CharField):
@@ -81,7 +75,7 @@ class CalendarFilterForm(FilterForm):
 class NominationForm(forms.ModelForm):
     """The public's nomination of a hero: its fields and rules, for the site and the API alike.
 
-    heroes.services.receive_nomination checks every nomination with it.
+    heroes.services.intake.receive_nomination checks every nomination with it.
     """
 
     photo = forms.FileField(
