@@ -1,7 +1,7 @@
 """Wagtail's snippet API answers bad snippet addresses and bodies with 4xx problems.
 
-Each was a 500 schemathesis found: an id that is not a number, in the address or as
-`translation_of`, and a snippet the database refuses as a duplicate.
+Both were 500s schemathesis found: an id that is not a number, and campaign material created
+without the document its model requires.
 """
 
 import json
@@ -9,6 +9,7 @@ import json
 import pytest
 from wagtail.models import APIToken
 
+from home.models import CampaignMaterial
 from tests.factories import CampaignMaterialFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -62,6 +63,20 @@ def test_a_snippet_of_another_id_is_still_found(client, token):
 
     assert response.status_code == 200
     assert response.json()["title"] == material.title
+
+
+def test_material_created_without_its_document_is_a_problem_naming_the_document(client, token):
+    response = client.post(
+        MATERIAL,
+        data=json.dumps({"meta": {"type": "home.CampaignMaterial"}}),
+        content_type="application/json",
+        **token,
+    )
+
+    assert response.status_code == 422, response.content[:500]
+    assert response["Content-Type"] == "application/problem+json"
+    assert ["document"] in [error["loc"] for error in response.json()["errors"]]
+    assert not CampaignMaterial.objects.exists()
 
 
 def test_a_snippet_the_database_refuses_as_a_duplicate_is_a_conflict(client, token):
