@@ -24,28 +24,51 @@ def register_campaign_log_actions(actions):
     )
 
 
+class AcceptedIntoDraft(LogFormatter):
+    """A public submission accepted: the draft page made from it, from the entry's
+    data[`made`] ({"id", "title"}). `accepted` says it with %(title)s and %(id)s."""
+
+    made = ""
+    accepted = ""
+
+    def format_message(self, log_entry):
+        page = log_entry.data.get(self.made) or {}
+        return self.accepted % {"title": page.get("title", ""), "id": page.get("id", "")}
+
+
+class DeclinedWithReason(LogFormatter):
+    """A public submission declined: the reason given, as the entry's comment."""
+
+    message = _("Declined")
+
+    def format_comment(self, log_entry):
+        return log_entry.data.get("reason", "")
+
+
+class DraftedFrom(LogFormatter):
+    """A draft page made from a public submission, in the page's history: `drafted` says it
+    with %(id)s, the submission's id from the entry's data[`source`]."""
+
+    source = ""
+    drafted = ""
+
+    def format_message(self, log_entry):
+        return self.drafted % {"id": log_entry.data.get(self.source, "")}
+
+
 def _register_nomination_review_actions(actions):
     """A public nomination's review: each decision in its history, the story's origin in the
     story's. The nominator's personal data stays out of both."""
 
     @actions.register_action("heroes.nomination_accepted")
-    class NominationAccepted(LogFormatter):
+    class NominationAccepted(AcceptedIntoDraft):
         label = _("Public nomination accepted")
-
-        def format_message(self, log_entry):
-            story = log_entry.data.get("story") or {}
-            return _("Accepted: draft story “%(title)s” (page %(id)s)") % {
-                "title": story.get("title", ""),
-                "id": story.get("id", ""),
-            }
+        made = "story"
+        accepted = _("Accepted: draft story “%(title)s” (page %(id)s)")
 
     @actions.register_action("heroes.nomination_declined")
-    class NominationDeclined(LogFormatter):
+    class NominationDeclined(DeclinedWithReason):
         label = _("Public nomination declined")
-        message = _("Declined")
-
-        def format_comment(self, log_entry):
-            return log_entry.data.get("reason", "")
 
     @actions.register_action("heroes.nomination_marked_duplicate")
     class NominationMarkedDuplicate(LogFormatter):
@@ -56,10 +79,7 @@ def _register_nomination_review_actions(actions):
             return _("Marked as a duplicate of nomination #%(id)s") % {"id": original.get("id", "")}
 
     @actions.register_action("heroes.story_drafted_from_nomination")
-    class StoryDraftedFromNomination(LogFormatter):
+    class StoryDraftedFromNomination(DraftedFrom):
         label = _("Drafted from a public nomination")
-
-        def format_message(self, log_entry):
-            return _("Drafted from public nomination #%(id)s") % {
-                "id": log_entry.data.get("nomination", "")
-            }
+        source = "nomination"
+        drafted = _("Drafted from public nomination #%(id)s")

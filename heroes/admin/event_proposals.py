@@ -20,25 +20,19 @@ from django.views.generic import View
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.log_actions import LogFormatter
 
 from heroes import permissions, services_events
-from heroes.admin.scoping import Scope, ScopedViewSetMixin
+from heroes.admin import scoping
+from heroes.admin.audit_log import AcceptedIntoDraft, DeclinedWithReason, DraftedFrom
+from heroes.admin.scoping import ScopedViewSetMixin
 from heroes.models import EventProposal, EventProposalStatus
 from heroes.models.event_proposals import EVENT_FIELDS, ORGANISER_FIELDS
 
 
-class ToReview(Scope):
-    """The proposals the user reviews (permissions.event_proposals_to_review)."""
+class ToReview(scoping.ToReview):
+    """The proposals the user reviews."""
 
-    def scope(self, queryset):
-        return queryset.filter(pk__in=permissions.event_proposals_to_review(self.request.user))
-
-
-class EventProposalIndexView(generic.IndexView):
-    def get_edit_url(self, instance):
-        """A proposal's name leads to its review screen, where the decisions are."""
-        return self.get_inspect_url(instance)
+    to_review = staticmethod(permissions.event_proposals_to_review)
 
 
 REVIEW_SECTIONS = [
@@ -168,7 +162,7 @@ class EventProposalViewSet(ScopedViewSetMixin, ModelViewSet):
     inspect_view_enabled = True
     inspect_view_fields = [*EVENT_FIELDS, *ORGANISER_FIELDS, "status", "mission", "submitted_at"]
     inspect_template_name = "heroes/admin/event_proposal_inspect.html"
-    index_view_class = EventProposalIndexView
+    index_view_class = scoping.ReviewIndexView
     inspect_view_class = EventProposalInspectView
 
     def get_urlpatterns(self):
@@ -191,29 +185,17 @@ def register_log_actions(actions):
     """A proposal's decisions in its history, the event's origin in the event's."""
 
     @actions.register_action("heroes.event_proposal_accepted")
-    class EventProposalAccepted(LogFormatter):
+    class EventProposalAccepted(AcceptedIntoDraft):
         label = _("Event proposal accepted")
-
-        def format_message(self, log_entry):
-            event = log_entry.data.get("event") or {}
-            return gettext("Accepted: draft event “%(title)s” (page %(id)s)") % {
-                "title": event.get("title", ""),
-                "id": event.get("id", ""),
-            }
+        made = "event"
+        accepted = _("Accepted: draft event “%(title)s” (page %(id)s)")
 
     @actions.register_action("heroes.event_proposal_declined")
-    class EventProposalDeclined(LogFormatter):
+    class EventProposalDeclined(DeclinedWithReason):
         label = _("Event proposal declined")
-        message = _("Declined")
-
-        def format_comment(self, log_entry):
-            return log_entry.data.get("reason", "")
 
     @actions.register_action("heroes.event_drafted_from_proposal")
-    class EventDraftedFromProposal(LogFormatter):
+    class EventDraftedFromProposal(DraftedFrom):
         label = _("Drafted from a partner's event proposal")
-
-        def format_message(self, log_entry):
-            return gettext("Drafted from event proposal #%(id)s") % {
-                "id": log_entry.data.get("proposal", "")
-            }
+        source = "proposal"
+        drafted = _("Drafted from event proposal #%(id)s")

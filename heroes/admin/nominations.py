@@ -28,25 +28,18 @@ from wagtail.images import get_image_model
 from wagtail.images.widgets import AdminImageChooser
 
 from heroes import permissions
-from heroes.admin import criteria
-from heroes.admin.scoping import Scope, ScopedViewSetMixin
+from heroes.admin import criteria, scoping
+from heroes.admin.scoping import ScopedViewSetMixin
 from heroes.models import Nomination
 from heroes.models.nominations import SUBMITTED_FIELDS
 from heroes.services import criteria as criteria_rules
 from heroes.services import duplicates, review
 
 
-class ToReview(Scope):
-    """The nominations the user reviews (permissions.nominations_to_review)."""
+class ToReview(scoping.ToReview):
+    """The nominations the user reviews."""
 
-    def scope(self, queryset):
-        return queryset.filter(pk__in=permissions.nominations_to_review(self.request.user))
-
-
-class NominationIndexView(generic.IndexView):
-    def get_edit_url(self, instance):
-        """A nomination's name leads to its review screen, where the decisions are."""
-        return self.get_inspect_url(instance)
+    to_review = staticmethod(permissions.nominations_to_review)
 
 
 class NominationEditView(generic.EditView):
@@ -292,7 +285,7 @@ class NominationViewSet(ScopedViewSetMixin, ModelViewSet):
         "submitted_at",
     ]
     inspect_template_name = "heroes/admin/nomination_inspect.html"
-    index_view_class = NominationIndexView
+    index_view_class = scoping.ReviewIndexView
     edit_view_class = NominationEditView
     inspect_view_class = NominationInspectView
 

@@ -8,6 +8,7 @@ as if it did not exist (`ScopedObjectMixin`). A viewset with `ScopedViewSetMixin
 """
 
 from django.http import Http404
+from wagtail.admin.views import generic
 from wagtail.admin.views.generic import IndexView
 
 from heroes import permissions
@@ -24,6 +25,24 @@ class OfUsersMissions(Scope):
 
     def scope(self, queryset):
         return queryset.filter(mission__in=permissions.missions_of(self.request.user))
+
+
+class ToReview(Scope):
+    """What the user reviews of something the public sent (a nomination, an event proposal):
+    `to_review(user)`, the permission's queryset of them (heroes.permissions)."""
+
+    to_review = None
+
+    def scope(self, queryset):
+        return queryset.filter(pk__in=type(self).to_review(self.request.user))
+
+
+class ReviewIndexView(generic.IndexView):
+    """The listing of what the public sent: a name leads to its review screen, where the
+    decisions are, rather than to an edit form."""
+
+    def get_edit_url(self, instance):
+        return self.get_inspect_url(instance)
 
 
 class ScopedIndexMixin(Scope):

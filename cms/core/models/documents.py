@@ -9,6 +9,10 @@ from wagtail.documents.models import AbstractDocument, Document
 from wagtail.utils.file import hash_filelike
 
 from cms.core import media_metadata
+from cms.core.models.files import CleanedWhenNew
+
+#: The fields that describe a document's file, rewritten with it.
+FILE_FIELDS = ("file", "file_size", "file_hash", "media_type")
 
 
 class RecordingConsent(models.TextChoices):
@@ -20,7 +24,7 @@ class RecordingConsent(models.TextChoices):
     PENDING = "pending", _("Consent not yet obtained")
 
 
-class CampaignDocument(AbstractDocument):
+class CampaignDocument(CleanedWhenNew, AbstractDocument):
     """A document of the campaign (info sheet, donor sheet, press kit …), or a recording.
 
     A recording (audio or video, see cms.core.media_metadata) is stored without its hidden
@@ -55,20 +59,11 @@ class CampaignDocument(AbstractDocument):
         help_text=_("Who gave consent, when and for what use. Never published."),
     )
 
-    #: The name of the file as last read from or saved to the database (see `save`).
-    _stored_file_name = None
-
     admin_form_fields = (*Document.admin_form_fields, "description", "consent", "consent_notes")
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        document = super().from_db(db, field_names, values)
-        document._stored_file_name = document._file_name()
-        return document
 
     def clean(self):
         """A new recording must be one that can be stripped; new captions must be WebVTT."""
@@ -79,21 +74,14 @@ class CampaignDocument(AbstractDocument):
                 raise ValidationError({"file": str(error)}) from None
         super().clean()
 
-    def save(self, *args, **kwargs):
-        """Every new recording is stored without its hidden data, whichever path it came by.
+    file_fields = FILE_FIELDS
 
-        The admin's single and multiple upload, replacing the file, the write API and scripts
-        all save the model: a file not saved here before is stripped first (and refused with
-        RefusedMedia if it cannot be), and its size and hash are those of the stripped file.
-        """
-        update_fields = kwargs.get("update_fields")
-        saves_file = update_fields is None or "file" in update_fields
-        if saves_file and self._has_new_file():
-            self._clean_file()
-            if update_fields:
-                kwargs["update_fields"] = {*update_fields, *FILE_FIELDS}
-        super().save(*args, **kwargs)
-        self._stored_file_name = self._file_name()
+    def clean_new_file(self):
+        """Every new recording is stored without its hidden data (CleanedWhenNew), or refused
+        with RefusedMedia if it cannot be; its size, hash and media type are those of the
+        stripped file."""
+        self._clean_file()
+        return True
 
     def _clean_file(self):
         """Strip a recording, check captions, set `media_type`; RefusedMedia when it cannot."""
@@ -132,16 +120,6 @@ class CampaignDocument(AbstractDocument):
         file.seek(0)
         return content
 
-    def _has_new_file(self):
-        if not self._file_name():
-            return False
-        return not self.file._committed or self.file.name != self._stored_file_name
-
-    def _file_name(self):
-        """The file's name without loading a deferred field (None if it is deferred)."""
-        value = self.__dict__.get("file")
-        return getattr(value, "name", value)
-
     @property
     def is_recording(self):
         return self.media_type.startswith(("audio/", "video/"))
@@ -168,7 +146,3 @@ class CampaignDocument(AbstractDocument):
     def has_publishable_consent(self):
         """True for a document that records nobody; for a recording, its consent's say."""
         return not self.is_recording or self.consent_allows_publication(self.consent)
-
-
-#: The fields that describe a document's file, rewritten with it.
-FILE_FIELDS = ("file", "file_size", "file_hash", "media_type")

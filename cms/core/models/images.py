@@ -9,6 +9,7 @@ from wagtail.search import index
 from wagtail.utils.file import hash_filelike
 
 from cms.core.image_metadata import strip_metadata
+from cms.core.models.files import CleanedWhenNew
 
 #: The fields that describe an image's file, rewritten with it.
 FILE_FIELDS = ("file", "width", "height", "file_size", "file_hash")
@@ -24,7 +25,7 @@ class PhotoConsent(models.TextChoices):
     PENDING = "pending", _("Consent not yet obtained")
 
 
-class CampaignImage(AbstractImage):
+class CampaignImage(CleanedWhenNew, AbstractImage):
     """A campaign photo: alt text is required, and it carries its credit and consent record."""
 
     # Wagtail uses `description` as an image's alt text; here it may not be left empty.
@@ -54,9 +55,6 @@ class CampaignImage(AbstractImage):
         help_text=_("Who gave consent, when and for what use. Never published."),
     )
 
-    #: The name of the file as last read from or saved to the database (see `save`).
-    _stored_file_name = None
-
     admin_form_fields = (
         *Image.admin_form_fields,
         "credit",
@@ -69,25 +67,12 @@ class CampaignImage(AbstractImage):
         verbose_name = _("image")
         verbose_name_plural = _("images")
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        image = super().from_db(db, field_names, values)
-        image._stored_file_name = image._file_name()
-        return image
+    file_fields = FILE_FIELDS
 
-    def save(self, *args, **kwargs):
-        """Every new file is stored without its metadata, whichever path it came by.
-
-        The admin's single and multiple upload, the write API, the demo loader and scripts
-        all save the model: a file not saved here before is stripped first, and its width,
-        height, size and hash are those of the stripped file.
-        """
-        update_fields = kwargs.get("update_fields")
-        saves_file = update_fields is None or "file" in update_fields
-        if saves_file and self._has_new_file() and self.strip_file_metadata() and update_fields:
-            kwargs["update_fields"] = {*update_fields, *FILE_FIELDS}
-        super().save(*args, **kwargs)
-        self._stored_file_name = self._file_name()
+    def clean_new_file(self):
+        """Every new file is stored without its metadata (CleanedWhenNew): its width, height,
+        size and hash are those of the stripped file."""
+        return self.strip_file_metadata()
 
     def strip_file_metadata(self):
         """Strip the file of its metadata (in storage if it is stored); True if it had any.
@@ -118,16 +103,6 @@ class CampaignImage(AbstractImage):
         self.file_size = len(clean.content)
         self.file_hash = hash_filelike(io.BytesIO(clean.content))
         return True
-
-    def _has_new_file(self):
-        if not self._file_name():
-            return False
-        return not self.file._committed or self.file.name != self._stored_file_name
-
-    def _file_name(self):
-        """The file's name without loading a deferred field (None if it is deferred)."""
-        value = self.__dict__.get("file")
-        return getattr(value, "name", value)
 
     @property
     def alt_text(self):
