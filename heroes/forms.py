@@ -72,7 +72,21 @@ class CalendarFilterForm(FilterForm):
         self.fields["country"].choices = _country_choices(codes)
 
 
-class NominationForm(forms.ModelForm):
+class HoneypotForm(forms.Form):
+    """A field people don't see: bots fill it in, and what they send goes nowhere.
+
+    Mixed into every form the public sends (before forms.ModelForm); the site's templates
+    hide it, the API does not document it.
+    """
+
+    website = forms.CharField(required=False, label=_("Leave this empty"))
+
+    @property
+    def is_spam(self):
+        return bool(self.cleaned_data.get("website"))
+
+
+class NominationForm(HoneypotForm, forms.ModelForm):
     """The public's nomination of a hero: its fields and rules, for the site and the API alike.
 
     heroes.services.intake.receive_nomination checks every nomination with it.
@@ -84,8 +98,6 @@ class NominationForm(forms.ModelForm):
         help_text=_("JPEG, PNG or WebP, 10 MB at most. We remove its location and camera data."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
-    # A field people don't see: bots fill it in, and their nomination goes nowhere.
-    website = forms.CharField(required=False, label=_("Leave this empty"))
 
     class Meta:
         model = Nomination
@@ -106,10 +118,6 @@ class NominationForm(forms.ModelForm):
                 "photo_consent", _("Confirm that the person in the photo agreed to send it.")
             )
         return cleaned
-
-    @property
-    def is_spam(self):
-        return bool(self.cleaned_data.get("website"))
 
 
 def nomination_form_fields():

@@ -1,9 +1,5 @@
 """What the public sends about partners' events: the "Propose an event" form, for the site and
-the API alike, and the bots' trap every public form shares.
-
-HoneypotForm belongs beside NominationForm in heroes.forms (which has its own copy of the
-trap today): one declaration of it for every form the public sends.
-"""
+the API alike (with the bots' trap every public form shares, heroes.forms.HoneypotForm)."""
 
 import datetime as dt
 import zoneinfo
@@ -15,23 +11,10 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from heroes.forms import HoneypotForm
 from heroes.models import EventProposal
 from heroes.models.calendar import time_zone_choices
 from heroes.models.event_proposals import SUBMITTED_FIELDS
-
-
-class HoneypotForm(forms.Form):
-    """A field people don't see: bots fill it in, and what they send goes nowhere.
-
-    Mixed into a form the public sends (before forms.ModelForm); the site's templates hide
-    it, the API does not document it.
-    """
-
-    website = forms.CharField(required=False, label=_("Leave this empty"))
-
-    @property
-    def is_spam(self):
-        return bool(self.cleaned_data.get("website"))
 
 
 class WallClockDateTimeField(forms.DateTimeField):

@@ -4,10 +4,9 @@ Business rules, called by the site's "Propose an event" form, the API and the ad
 Plain keyword-only functions, atomic where they write; they raise ValidationError (bad input)
 or PermissionDenied (wrong person), or one of the intake's refusals below.
 
-The first part is the public intake every form the public sends goes through, written once:
-one attempt against the client's hourly budget (cms.core.clients, shared by the site and the
-API), the form's rules, the bots' trap (heroes.forms_events.HoneypotForm). It belongs with the
-nominations' intake (heroes.services.intake), which has the same three refusals.
+A proposal goes through the public intake every form the public sends goes through
+(heroes.services.intake.take_public_form: the client's hourly budget, the form's rules, the
+bots' trap), with its refusals.
 """
 
 from django.conf import settings
@@ -19,57 +18,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from cms.core import clients
 from cms.core.mail import queue_mail
 from heroes import permissions
 from heroes.forms_events import EventProposalForm
 from heroes.models import EventPage, EventProposalStatus, Mission
 from heroes.models.event_proposals import EVENT_PAGE_FIELDS
+from heroes.services import intake
 from heroes.services.review import hub_for_nomination
-
-# The public intake, shared -------------------------------------------------------------------
-
-
-class Refused(Exception):
-    """Something the public sent that is not taken; each reason below its own type."""
-
-
-class TooManyRequests(Refused):
-    """The client's hourly budget is spent: it may try again in `retry_after` seconds."""
-
-    def __init__(self, retry_after):
-        super().__init__(retry_after)
-        self.retry_after = retry_after
-
-
-class IsSpam(Refused):
-    """A bot filled in the field people don't see: thank it, and keep nothing."""
-
-
-class Invalid(Refused, ValidationError):
-    """What was sent has errors: `form` is the bound form that holds them."""
-
-    def __init__(self, form):
-        ValidationError.__init__(self, form.errors.as_data())
-        self.form = form
-
-
-def take_public_form(form, *, client, group, per_hour):
-    """Check `form` (bound, a HoneypotForm), sent by `client` (cms.core.clients.client_key).
-
-    The attempt counts first, valid or not, against the client's budget of `per_hour` in
-    `group` (TooManyRequests); then the form's rules (Invalid); then the trap (IsSpam).
-    Returns the valid form.
-    """
-    retry_after = clients.seconds_to_wait(client, group=group, per_hour=per_hour)
-    if retry_after is not None:
-        raise TooManyRequests(retry_after)
-    if not form.is_valid():
-        raise Invalid(form)
-    if form.is_spam:
-        raise IsSpam
-    return form
-
 
 # Proposals from the public --------------------------------------------------------------------
 
@@ -83,7 +38,7 @@ def receive_event_proposal(*, data, client, language):
     proposer gets an acknowledgement, that mission's focal points and MCD a notice.
     Returns it; raises TooManyRequests, Invalid or IsSpam.
     """
-    form = take_public_form(
+    form = intake.take_public_form(
         EventProposalForm(data),
         client=client,
         group="heroes.event_proposals",

@@ -36,7 +36,7 @@ def serve_nominate_page(page, request):
                 client=clients.client_key(request),
                 language=get_language(),
             )
-        except intake.TooManyNominations as refusal:
+        except intake.TooManyRequests as refusal:
             form = NominationForm(request.POST)
             form.add_error(None, _("You have sent many nominations: please try again later."))
             response = TemplateResponse(
@@ -44,11 +44,11 @@ def serve_nominate_page(page, request):
             )
             response["Retry-After"] = str(refusal.retry_after)
             return response
-        except intake.InvalidNomination as error:
+        except intake.Invalid as error:
             form = error.form
-        except intake.NominationIsSpam:
+        except intake.IsSpam:
             return redirect(f"{page.url}?sent=1")  # thanked, and ignored
-        except intake.NominationNotStored:
+        except intake.NotStored:
             form = NominationForm(request.POST)
             form.add_error(
                 None,

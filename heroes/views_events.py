@@ -15,6 +15,7 @@ from cms.core.selectors import public_pages
 from heroes import services_events
 from heroes.forms_events import EventProposalForm
 from heroes.models import CalendarPage
+from heroes.services import intake
 
 
 def propose_event(request):
@@ -27,13 +28,13 @@ def propose_event(request):
             services_events.receive_event_proposal(
                 data=request.POST, client=clients.client_key(request), language=get_language()
             )
-        except services_events.TooManyRequests as refusal:
+        except intake.TooManyRequests as refusal:
             form = EventProposalForm(request.POST)
             form.add_error(None, _("You have sent many proposals: please try again later."))
             status, retry_after = 429, refusal.retry_after
-        except services_events.Invalid as error:
+        except intake.Invalid as error:
             form = error.form
-        except services_events.IsSpam:
+        except intake.IsSpam:
             return redirect(reverse("propose_event") + "?sent=1")  # thanked, and ignored
         else:
             return redirect(reverse("propose_event") + "?sent=1")

@@ -18,6 +18,7 @@ from cms.core import clients
 from heroes import services_events
 from heroes.models import EventProposal
 from heroes.models.event_proposals import SUBMITTED_FIELDS
+from heroes.services import intake
 
 router = Router(tags=["calendar"])
 
@@ -84,13 +85,13 @@ def create_event_proposal(request, data: EventProposalIn):
             client=clients.client_key(request),
             language=get_language(),
         )
-    except services_events.TooManyRequests as refusal:
+    except intake.TooManyRequests as refusal:
         response = problem_response(
             status=429, detail=_("You have sent many proposals: please try again later.")
         )
         response["Retry-After"] = str(refusal.retry_after)
         return response
-    except services_events.Invalid as error:
+    except intake.Invalid as error:
         return problem_response(
             status=422,
             detail=_("The proposal has errors."),
@@ -104,6 +105,6 @@ def create_event_proposal(request, data: EventProposalIn):
                 for error in field_errors
             ],
         )
-    except services_events.IsSpam:
+    except intake.IsSpam:
         pass  # thanked, and ignored
     return Status(202, {"status": "received"})

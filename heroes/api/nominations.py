@@ -81,17 +81,17 @@ def create_nomination(
             client=clients.client_key(request),
             language=get_language(),
         )
-    except intake.TooManyNominations as refusal:
+    except intake.TooManyRequests as refusal:
         response = problem_response(
             status=429, detail=_("You have sent many nominations: please try again later.")
         )
         response["Retry-After"] = str(refusal.retry_after)
         return response
-    except intake.InvalidNomination as error:
+    except intake.Invalid as error:
         return _form_problem(error.form.errors.get_json_data())
-    except intake.NominationIsSpam:
+    except intake.IsSpam:
         pass  # thanked, and ignored
-    except intake.NominationNotStored:
+    except intake.NotStored:
         response = problem_response(status=503)  # its detail: cms.core.problems' for a 503
         response["Retry-After"] = str(outage.RETRY_AFTER_SECONDS)
         return response

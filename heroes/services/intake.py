@@ -24,33 +24,57 @@ from heroes.services.duplicates import identical_recent_nomination, merge_resubm
 logger = logging.getLogger(__name__)
 
 
-class NominationRefused(Exception):
-    """A nomination the public sent that is not taken; each reason below its own type."""
+# What the public sends (a nomination, an event proposal) goes through one intake ------------
 
 
-class TooManyNominations(NominationRefused):
-    """The client has sent NOMINATIONS_PER_HOUR already: it may try again in `retry_after` s."""
+class Refused(Exception):
+    """Something the public sent that is not taken; each reason below its own type."""
+
+
+class TooManyRequests(Refused):
+    """The client's hourly budget is spent: it may try again in `retry_after` seconds."""
 
     def __init__(self, retry_after):
         super().__init__(retry_after)
         self.retry_after = retry_after
 
 
-class NominationIsSpam(NominationRefused):
+class IsSpam(Refused):
     """A bot filled in the field people don't see: thank it, and keep nothing."""
 
 
-class NominationNotStored(NominationRefused):
-    """It could not be stored just now (its photo found the disk full): nothing of it was
-    kept and no mail went out; the nominator may send it again later."""
-
-
-class InvalidNomination(NominationRefused, ValidationError):
-    """The nomination has errors: `form` is the bound NominationForm that holds them."""
+class Invalid(Refused, ValidationError):
+    """What was sent has errors: `form` is the bound form that holds them."""
 
     def __init__(self, form):
         ValidationError.__init__(self, form.errors.as_data())
         self.form = form
+
+
+class NotStored(Refused):
+    """It could not be stored just now (a photo found the disk full): nothing of it was kept
+    and no mail went out; the sender may send it again later."""
+
+
+def take_public_form(form, *, client, group, per_hour):
+    """Check `form` (bound, a heroes.forms.HoneypotForm), sent by `client` (a
+    cms.core.clients.client_key).
+
+    The attempt counts first, valid or not, against the client's budget of `per_hour` in
+    `group`, shared by the site and the API (TooManyRequests); then the form's rules
+    (Invalid); then the bots' trap (IsSpam). Returns the valid form.
+    """
+    retry_after = clients.seconds_to_wait(client, group=group, per_hour=per_hour)
+    if retry_after is not None:
+        raise TooManyRequests(retry_after)
+    if not form.is_valid():
+        raise Invalid(form)
+    if form.is_spam:
+        raise IsSpam
+    return form
+
+
+# Nominations ---------------------------------------------------------------------------------
 
 
 def receive_nomination(*, data, photo=None, client, language):
@@ -58,22 +82,16 @@ def receive_nomination(*, data, photo=None, client, language):
 
     `data` holds the submitted fields (a QueryDict or a dict), `photo` the uploaded file if
     any, `client` the sender as cms.core.clients.client_key gives it, `language` the one the
-    nominator wrote in. Every attempt counts against the client's hourly budget, shared by
-    the site and the API (TooManyNominations); the fields are checked by NominationForm, the
-    one declaration of them (InvalidNomination); a bot's nomination is dropped
-    (NominationIsSpam). Stored whole or not at all (NominationNotStored). Returns the stored
-    nomination.
+    nominator wrote in. The public intake (take_public_form: NOMINATIONS_PER_HOUR a client,
+    NominationForm the one declaration of the fields, the bots' trap); stored whole or not at
+    all (NotStored). Returns the stored nomination.
     """
-    retry_after = clients.seconds_to_wait(
-        client, group="heroes.nominations", per_hour=settings.NOMINATIONS_PER_HOUR
+    form = take_public_form(
+        NominationForm(data, {"photo": photo} if photo is not None else {}),
+        client=client,
+        group="heroes.nominations",
+        per_hour=settings.NOMINATIONS_PER_HOUR,
     )
-    if retry_after is not None:
-        raise TooManyNominations(retry_after=retry_after)
-    form = NominationForm(data, {"photo": photo} if photo is not None else {})
-    if not form.is_valid():
-        raise InvalidNomination(form)
-    if form.is_spam:
-        raise NominationIsSpam
     values = {field: form.cleaned_data.get(field) for field in SUBMITTED_FIELDS}
     try:
         with transaction.atomic():
@@ -83,10 +101,10 @@ def receive_nomination(*, data, photo=None, client, language):
     except ValidationError as error:
         for field, messages in error.message_dict.items():
             form.add_error(field if field in form.fields else None, messages)
-        raise InvalidNomination(form) from None
+        raise Invalid(form) from None
     except OSError as error:  # the storage's: no room left for the photo, …
         logger.exception("A nomination could not be stored: its photo could not be written.")
-        raise NominationNotStored from error
+        raise NotStored from error
 
 
 def _store_nomination(*, values, photo, language):
