@@ -55,7 +55,8 @@ def _https_links(field, **kwargs):
 
 class EventProposalForm(HoneypotForm, forms.ModelForm):
     """A partner's event proposed for the calendar: its fields and rules, for the site and
-    the API alike. heroes.services_events.receive_event_proposal checks every proposal with it.
+    the API alike. heroes.services.event_proposals.receive_event_proposal checks every
+    proposal with it.
 
     Start and end are read on the clocks of the event's time zone; an all-day event runs from
     the midnight of its first day to the midnight after its last.

@@ -121,7 +121,7 @@ def ensure_mcd_group():
         *[_permission(Multiplier, action) for action in ("add", "change", "delete", "view")],
         *[_permission(Nomination, action) for action in ("view", "change", "delete")],
         _permission(Nomination, codename="review_nomination"),
-        # Proposals are read and decided (heroes.services_events), never edited.
+        # Proposals are read and decided (heroes.services.event_proposals), never edited.
         *[_permission(EventProposal, action) for action in ("view", "delete")],
         _permission(EventProposal, codename="review_eventproposal"),
         *[_permission(VotingRound, action) for action in ("add", "change", "delete", "view")],

@@ -1,6 +1,6 @@
 """The public's "Propose an event" form, a route of every language (`/<lang>/events/propose/`).
 
-Thin: the rules are heroes.services_events.receive_event_proposal's, shared with the API.
+Thin: the rules are heroes.services.event_proposals.receive_event_proposal's, shared with the API.
 """
 
 from django.shortcuts import redirect
@@ -12,9 +12,9 @@ from wagtail.models import Locale
 
 from cms.core import clients
 from cms.core.selectors import public_pages
-from heroes import services_events
 from heroes.forms_events import EventProposalForm
 from heroes.models import CalendarPage
+from heroes.services import event_proposals as services_events
 from heroes.services import intake
 
 

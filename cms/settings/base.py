@@ -377,7 +377,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # and each client may send so many an hour (counted in the shared cache).
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 NOMINATIONS_PER_HOUR = int(os.environ.get("NOMINATIONS_PER_HOUR", "5"))
-# Partners' event proposals (heroes.services_events): so many per client an hour, site and API.
+# Partners' event proposals (heroes.services.event_proposals): so many per client an hour,
+# site and API together.
 EVENT_PROPOSALS_PER_HOUR = int(os.environ.get("EVENT_PROPOSALS_PER_HOUR", "5"))
 # The public vote (heroes.voting): the time zone of the rounds' dates, the ballots one client
 # may send an hour (site form and API together), and how long a confirmation link works.

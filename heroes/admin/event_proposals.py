@@ -2,7 +2,7 @@
 
 Never published, never edited: the listing leads to a review screen (the inspect view) with
 the whole proposal, the organiser's contact (for reviewers only), and the two decisions of
-heroes.services_events: accept (a draft event in the mission's hub) or decline (a reason).
+heroes.services.event_proposals: accept (a draft event in the mission's hub) or decline (a reason).
 """
 
 import zoneinfo
@@ -21,12 +21,13 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from heroes import permissions, services_events
+from heroes import permissions
 from heroes.admin import scoping
 from heroes.admin.audit_log import AcceptedIntoDraft, DeclinedWithReason, DraftedFrom
 from heroes.admin.scoping import ScopedViewSetMixin
 from heroes.models import EventProposal, EventProposalStatus
 from heroes.models.event_proposals import EVENT_FIELDS, ORGANISER_FIELDS
+from heroes.services import event_proposals as services_events
 
 
 class ToReview(scoping.ToReview):

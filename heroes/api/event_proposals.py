@@ -15,9 +15,9 @@ from ninja import Field, ModelSchema, Router, Schema, Status
 from wagtail.api.v3.errors import ProblemDetail, problem_response
 
 from cms.core import clients
-from heroes import services_events
 from heroes.models import EventProposal
 from heroes.models.event_proposals import SUBMITTED_FIELDS
+from heroes.services import event_proposals as services_events
 from heroes.services import intake
 
 router = Router(tags=["calendar"])

@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import WorkflowState
 
-from heroes import personal_data, services_events
+from heroes import personal_data
 from heroes.models import EventKind, EventPage, EventProposal, EventProposalStatus
+from heroes.services import event_proposals as services_events
 from tests.factories import CalendarPageFactory, MissionHubPageFactory
 
 # The missions and their people, as the moderation tests set them up.
