@@ -117,39 +117,50 @@ def may_mark_goodwill_ambassador(user):
     return is_mcd(user)
 
 
+# What the public sends (a nomination, a partner's event proposal) is reviewed by MCD, every
+# one of them, and by the mission of its country, its own: one rule for both.
+
+
+def _may_review_every(user, model):
+    return user.has_perm(f"heroes.review_{model._meta.model_name}")
+
+
+def _may_review(user, sent):
+    return _may_review_every(user, type(sent)) or (
+        sent.mission is not None and is_member(user, sent.mission)
+    )
+
+
+def _to_review(user, model):
+    sent = model.objects.select_related("mission")
+    if _may_review_every(user, model):
+        return sent
+    return sent.filter(mission__in=missions_of(user))
+
+
 def may_review_every_nomination(user):
-    return user.has_perm("heroes.review_nomination")
+    return _may_review_every(user, Nomination)
 
 
 def may_review_nomination(user, nomination):
     """MCD reviews every public nomination; a mission those of its country."""
-    return may_review_every_nomination(user) or (
-        nomination.mission is not None and is_member(user, nomination.mission)
-    )
+    return _may_review(user, nomination)
 
 
 def nominations_to_review(user):
     """The public nominations `user` may read and review: one rule with may_review_nomination."""
-    nominations = Nomination.objects.select_related("mission")
-    if may_review_every_nomination(user):
-        return nominations
-    return nominations.filter(mission__in=missions_of(user))
+    return _to_review(user, Nomination)
 
 
 def may_review_every_event_proposal(user):
-    return user.has_perm("heroes.review_eventproposal")
+    return _may_review_every(user, EventProposal)
 
 
 def may_review_event_proposal(user, proposal):
     """MCD reviews every partner's event proposal; a mission those of its country."""
-    return may_review_every_event_proposal(user) or (
-        proposal.mission is not None and is_member(user, proposal.mission)
-    )
+    return _may_review(user, proposal)
 
 
 def event_proposals_to_review(user):
     """The event proposals `user` may read and review: one rule with may_review_event_proposal."""
-    proposals = EventProposal.objects.select_related("mission")
-    if may_review_every_event_proposal(user):
-        return proposals
-    return proposals.filter(mission__in=missions_of(user))
+    return _to_review(user, EventProposal)

@@ -298,11 +298,14 @@ def erase_nomination(nomination):
         image.delete()  # its renditions with it; Wagtail deletes the files on commit
 
 
-def declined_past_retention(now):
+def _declined_past_retention(model, declined, now):
+    """What the public sent that was declined NOMINATION_RETENTION_DAYS ago or more."""
     limit = now - dt.timedelta(days=settings.NOMINATION_RETENTION_DAYS)
-    return Nomination.objects.filter(
-        status=NominationStatus.DECLINED, reviewed_at__lt=limit
-    ).order_by("pk")
+    return model.objects.filter(status=declined, reviewed_at__lt=limit).order_by("pk")
+
+
+def declined_past_retention(now):
+    return _declined_past_retention(Nomination, NominationStatus.DECLINED, now)
 
 
 register(
@@ -325,10 +328,7 @@ def event_proposals_of(address):
 
 def declined_proposals_past_retention(now):
     """Declined proposals are let go as declined nominations are (NOMINATION_RETENTION_DAYS)."""
-    limit = now - dt.timedelta(days=settings.NOMINATION_RETENTION_DAYS)
-    return EventProposal.objects.filter(
-        status=EventProposalStatus.DECLINED, reviewed_at__lt=limit
-    ).order_by("pk")
+    return _declined_past_retention(EventProposal, EventProposalStatus.DECLINED, now)
 
 
 # The proposal goes; an event drafted from it copied nothing of the organiser, and stays.

@@ -7,10 +7,11 @@ MCD review it, and accepting it drafts an EventPage in the mission's hub (with n
 organiser's contact), which goes through the mission's endorsement like any other event.
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+
+from cms.core.models.users import acting_user_field
 
 from .calendar import EventKind, validate_time_zone
 
@@ -123,15 +124,7 @@ class EventProposal(models.Model):
         verbose_name=_("status"),
     )
     review_note = models.TextField(blank=True, editable=False, verbose_name=_("reason"))
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-        verbose_name=_("reviewed by"),
-    )
+    reviewed_by = acting_user_field(verbose_name=_("reviewed by"))
     reviewed_at = models.DateTimeField(
         null=True, blank=True, editable=False, verbose_name=_("reviewed on")
     )
