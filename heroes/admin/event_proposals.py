@@ -13,16 +13,12 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import View
-from wagtail.admin.views import generic
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from heroes import permissions
-from heroes.admin import scoping
+from heroes.admin import reviews, scoping
 from heroes.admin.audit_log import AcceptedIntoDraft, DeclinedWithReason, DraftedFrom
 from heroes.admin.scoping import ScopedViewSetMixin
 from heroes.models import EventProposal, EventProposalStatus
@@ -59,14 +55,11 @@ class DeclineForm(forms.Form):
     )
 
 
-class EventProposalInspectView(generic.InspectView):
+class EventProposalInspectView(reviews.ReviewInspectView):
     """The review screen: the whole proposal and, while it is undecided, the decisions."""
 
-    def get_page_title(self):
-        return gettext("Review")
-
-    def get_field_label(self, field_name, field):
-        return capfirst(REVIEW_LABELS.get(field_name) or super().get_field_label(field_name, field))
+    review_sections = REVIEW_SECTIONS
+    review_labels = REVIEW_LABELS
 
     def get_field_display_value(self, field_name, field):
         if field_name in ("start", "end"):
@@ -75,18 +68,11 @@ class EventProposalInspectView(generic.InspectView):
             return timezone.localtime(getattr(self.object, field_name), zone).strftime(
                 "%Y-%m-%d %H:%M"
             )
-        value = super().get_field_display_value(field_name, field)
-        if isinstance(value, bool):
-            return gettext("Yes") if value else gettext("No")
-        return "" if value is None else value
+        return super().get_field_display_value(field_name, field)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         proposal = self.object
-        context["sections"] = [
-            (heading, [self.get_context_for_field(name) for name in names])
-            for heading, names in REVIEW_SECTIONS
-        ]
         if proposal.event_id:
             context["event_url"] = reverse("wagtailadmin_pages:edit", args=(proposal.event_id,))
         elif proposal.status == EventProposalStatus.NEW and permissions.may_review_event_proposal(
@@ -96,15 +82,10 @@ class EventProposalInspectView(generic.InspectView):
         return context
 
 
-class DecisionView(ToReview, PermissionCheckedMixin, View):
-    """A decision on one proposal (POST only). The service says who may take it."""
+class DecisionView(ToReview, reviews.DecisionView):
+    """A decision on one proposal. The service says who may take it."""
 
-    http_method_names = ["post"]
     permission_required = "view"
-
-    def __init__(self, *, permission_policy, **kwargs):
-        super().__init__(**kwargs)
-        self.permission_policy = permission_policy
 
     def post(self, request, pk):
         proposal = get_object_or_404(self.scope(EventProposal.objects.all()), pk=pk)
@@ -163,7 +144,7 @@ class EventProposalViewSet(ScopedViewSetMixin, ModelViewSet):
     inspect_view_enabled = True
     inspect_view_fields = [*EVENT_FIELDS, *ORGANISER_FIELDS, "status", "mission", "submitted_at"]
     inspect_template_name = "heroes/admin/event_proposal_inspect.html"
-    index_view_class = scoping.ReviewIndexView
+    index_view_class = reviews.ReviewIndexView
     inspect_view_class = EventProposalInspectView
 
     def get_urlpatterns(self):

@@ -16,19 +16,16 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.html import escape
-from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import View
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.images import get_image_model
 from wagtail.images.widgets import AdminImageChooser
 
 from heroes import permissions
-from heroes.admin import criteria, scoping
+from heroes.admin import criteria, reviews, scoping
 from heroes.admin.scoping import ScopedViewSetMixin
 from heroes.models import Nomination
 from heroes.models.nominations import SUBMITTED_FIELDS
@@ -133,29 +130,16 @@ class DuplicateForm(forms.Form):
         )
 
 
-class NominationInspectView(generic.InspectView):
+class NominationInspectView(reviews.ReviewInspectView):
     """The review screen: the whole nomination, its likely duplicates, and the decisions."""
 
-    def get_page_title(self):
-        return gettext("Review")
-
-    def get_field_label(self, field_name, field):
-        return capfirst(REVIEW_LABELS.get(field_name) or super().get_field_label(field_name, field))
-
-    def get_field_display_value(self, field_name, field):
-        value = super().get_field_display_value(field_name, field)
-        if isinstance(value, bool):
-            return gettext("Yes") if value else gettext("No")
-        return "" if value is None else value
+    review_sections = REVIEW_SECTIONS
+    review_labels = REVIEW_LABELS
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         nomination = self.object
         user = self.request.user
-        context["sections"] = [
-            (heading, [self.get_context_for_field(name) for name in names])
-            for heading, names in REVIEW_SECTIONS
-        ]
         if nomination.photo:
             context["photo_url"] = reverse("nominations:photo", args=(nomination.pk,))
         context["likely_duplicates"] = [
@@ -180,17 +164,12 @@ class NominationInspectView(generic.InspectView):
         return context
 
 
-class NominationDecisionView(ToReview, PermissionCheckedMixin, View):
-    """A decision on one nomination (POST only), then back to its review screen."""
+class NominationDecisionView(ToReview, reviews.DecisionView):
+    """A decision on one nomination, then back to its review screen."""
 
-    http_method_names = ["post"]
     permission_required = "change"
     form_class = None
     done_message = ""
-
-    def __init__(self, *, permission_policy, **kwargs):
-        super().__init__(**kwargs)
-        self.permission_policy = permission_policy
 
     def get_form(self, nomination):
         return self.form_class(self.request.POST, nomination=nomination)
@@ -285,7 +264,7 @@ class NominationViewSet(ScopedViewSetMixin, ModelViewSet):
         "submitted_at",
     ]
     inspect_template_name = "heroes/admin/nomination_inspect.html"
-    index_view_class = scoping.ReviewIndexView
+    index_view_class = reviews.ReviewIndexView
     edit_view_class = NominationEditView
     inspect_view_class = NominationInspectView
 

@@ -8,7 +8,6 @@ as if it did not exist (`ScopedObjectMixin`). A viewset with `ScopedViewSetMixin
 """
 
 from django.http import Http404
-from wagtail.admin.views import generic
 from wagtail.admin.views.generic import IndexView
 
 from heroes import permissions
@@ -35,14 +34,6 @@ class ToReview(Scope):
 
     def scope(self, queryset):
         return queryset.filter(pk__in=type(self).to_review(self.request.user))
-
-
-class ReviewIndexView(generic.IndexView):
-    """The listing of what the public sent: a name leads to its review screen, where the
-    decisions are, rather than to an edit form."""
-
-    def get_edit_url(self, instance):
-        return self.get_inspect_url(instance)
 
 
 class ScopedIndexMixin(Scope):
