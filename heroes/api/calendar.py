@@ -32,9 +32,21 @@ EventKindLiteral = Literal[tuple(EventKind.values)]
 _country = CountryField("country")
 
 
+#: The days the calendar can answer for (heroes.calendar's years).
+FIRST_DAY = dt.date(calendar.FIRST_YEAR, 1, 1)
+LAST_DAY = dt.date(calendar.LAST_YEAR, 12, 31)
+
+
 class CalendarFilters(Schema):
-    start: dt.date = Field(..., description="First day (YYYY-MM-DD), inclusive.")
-    end: dt.date = Field(..., description="Last day (YYYY-MM-DD), inclusive; a year at most.")
+    start: dt.date = Field(
+        ..., ge=FIRST_DAY, le=LAST_DAY, description="First day (YYYY-MM-DD), inclusive."
+    )
+    end: dt.date = Field(
+        ...,
+        ge=FIRST_DAY,
+        le=LAST_DAY,
+        description="Last day (YYYY-MM-DD), inclusive; a year at most.",
+    )
     locale: str | None = Field(None, description=LOCALE_DESCRIPTION)
     country: str | None = Field(None, description="ISO 3166 code of the event's country.")
     kind: EventKindLiteral | None = Field(None, description="Only events of this kind.")
