@@ -104,3 +104,19 @@ def test_body_images_get_their_renditions_when_the_story_is_published(mission_hu
     made = set(image.renditions.values_list("filter_spec", flat=True))
     assert made == set(RENDITIONS_MADE_AT_PUBLISH)
     assert set(IMAGE_RENDITIONS.values()) <= made
+
+
+def test_a_call_out_with_both_a_page_and_an_address_is_refused_clearly(home_page):
+    # Was an AttributeError (a 500 in the editor): Wagtail 8 has no blocks.BlockValidationError.
+    from wagtail.blocks import StructBlockValidationError
+
+    from cms.core.blocks.callout import CalloutBlock
+
+    block = CalloutBlock()
+    value = block.to_python(
+        {"heading": "Nominate", "link_page": home_page.pk, "link_url": "https://example.org/"}
+    )
+    with pytest.raises(StructBlockValidationError) as refused:
+        block.clean(value)
+
+    assert "link_url" in refused.value.block_errors

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from typing_extensions import TypedDict
 from wagtail import blocks
@@ -39,9 +40,7 @@ class CalloutBlock(blocks.StructBlock):
         if value.get("link_page") and value.get("link_url"):
             raise blocks.StructBlockValidationError(
                 block_errors={
-                    "link_url": blocks.BlockValidationError(
-                        _("Choose a page or an address, not both.")
-                    )
+                    "link_url": ValidationError(_("Choose a page or an address, not both."))
                 }
             )
         return value
