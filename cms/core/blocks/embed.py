@@ -28,6 +28,14 @@ class SocialEmbedBlock(EmbedBlock):
         help_text = _("Paste the address of a Facebook post, YouTube video or similar.")
         template = "blocks/embed.html"
 
+    def get_context(self, value, parent_context=None):
+        """The stored oEmbed data (`embed`), as the API gives it: its HTML shown as the
+        provider wrote it, without Wagtail's responsive wrapper and its inline style, which
+        the site's Content-Security-Policy refuses; and no provider called while rendering."""
+        context = super().get_context(value, parent_context=parent_context)
+        context["embed"] = self.get_api_representation(value)
+        return context
+
     def get_api_representation(self, value, context=None) -> SocialEmbedValue | None:
         """The oEmbed data Wagtail's embed finders stored when the editor saved the block.
 
