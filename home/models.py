@@ -225,6 +225,9 @@ class CampaignMaterial(
         for_concrete_model=False,
     )
 
+    # Its visual's sizes are made when it is published (cms.core.renditions), not by a reader.
+    rendered_image_fields = ("image",)
+
     panels = [
         FieldPanel("title"),
         FieldPanel("kind"),

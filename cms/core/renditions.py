@@ -31,13 +31,13 @@ SITE_RENDITIONS = (
 RENDITIONS_MADE_AT_PUBLISH = tuple(dict.fromkeys([*IMAGE_RENDITIONS.values(), *SITE_RENDITIONS]))
 
 
-def images_of(page):
-    """The images a page shows: the image fields its model names in `rendered_image_fields`,
-    its share image (SocialMixin) and the images of its blocks."""
-    images = {getattr(page, name) for name in getattr(page, "rendered_image_fields", ())}
-    if hasattr(page, "get_social_image"):
-        images.add(page.get_social_image())
-    images.update(images_in_streams(page))
+def images_of(shown):
+    """The images a page (or a snippet with drafts) shows: the image fields its model names
+    in `rendered_image_fields`, its share image (SocialMixin) and the images of its blocks."""
+    images = {getattr(shown, name) for name in getattr(shown, "rendered_image_fields", ())}
+    if hasattr(shown, "get_social_image"):
+        images.add(shown.get_social_image())
+    images.update(images_in_streams(shown))
     return {image for image in images if image is not None}
 
 
@@ -51,8 +51,9 @@ def images_in_streams(page):
 
 
 def make_renditions(sender, instance, **kwargs):
-    """page_published handler: make every rendition of the page's images a reader may ask for."""
-    for image in images_of(instance.specific):
+    """page_published and published (snippets) handler: make every rendition of the images
+    the published object shows that a reader may ask for."""
+    for image in images_of(getattr(instance, "specific", instance)):
         try:
             image.get_renditions(*RENDITIONS_MADE_AT_PUBLISH)
         except SourceImageIOError:
@@ -60,6 +61,7 @@ def make_renditions(sender, instance, **kwargs):
 
 
 def connect_signals():
-    from wagtail.signals import page_published
+    from wagtail.signals import page_published, published
 
     page_published.connect(make_renditions, dispatch_uid="make-api-renditions")
+    published.connect(make_renditions, dispatch_uid="make-snippet-renditions")

@@ -11,6 +11,7 @@ from typing_extensions import TypedDict
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
+from wagtail_localize.fields import TranslatableField
 
 from cms.core.models.users import acting_user_field
 from cms.core.storage import WholeFileSystemStorage
@@ -180,6 +181,10 @@ class NominatePage(SectionPage):
     )
 
     content_panels = [*SectionPage.content_panels, FieldPanel("thank_you")]
+    override_translatable_fields = [
+        *SectionPage.override_translatable_fields,
+        TranslatableField("thank_you"),
+    ]
 
     # A headless site renders the form from `form_fields` and posts it, multipart, to
     # POST /api/v3/nominations/; `thank_you` is what to show once it is accepted (202).

@@ -10,6 +10,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import TranslatableField
 
 from cms.core.consent import ConsentCheckedMixin
 
@@ -24,6 +25,7 @@ class SectionPage(ConsentCheckedMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     api_fields = [APIField("intro")]
+    override_translatable_fields = [TranslatableField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

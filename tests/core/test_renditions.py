@@ -7,7 +7,8 @@ import pytest
 
 from cms.core.api_fields import IMAGE_RENDITIONS
 from cms.core.renditions import RENDITIONS_MADE_AT_PUBLISH
-from tests.factories import ImageFactory
+from home.models import CampaignMaterial
+from tests.factories import CampaignMaterialFactory, ImageFactory
 
 CORE = Path(__file__).resolve().parents[2] / "cms" / "core"
 
@@ -20,6 +21,18 @@ def test_a_home_pages_banner_gets_its_renditions_when_the_page_is_published(home
     made = set(home_page.banner_image.renditions.values_list("filter_spec", flat=True))
     assert made == set(RENDITIONS_MADE_AT_PUBLISH)
     assert set(IMAGE_RENDITIONS.values()) <= made
+
+
+@pytest.mark.django_db
+def test_a_social_visuals_sizes_are_made_when_the_material_is_published():
+    # The home page and the hubs list it: their first reader must not make its sizes.
+    material = CampaignMaterialFactory(
+        kind=CampaignMaterial.Kind.SOCIAL_VISUAL, document=None, image=ImageFactory()
+    )
+    material.save_revision().publish()
+
+    made = set(material.image.renditions.values_list("filter_spec", flat=True))
+    assert {"width-600", "width-1400"} <= made
 
 
 def test_the_core_app_names_no_field_route_or_module_of_the_campaign_apps():
