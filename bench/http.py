@@ -65,6 +65,7 @@ class Target:
     body_file: Path | None = None
     content_type: str = ""
     floor: str = ""  # "nginx" or "django" for the floors
+    via: str = ""  # "front": through the front cache (nginx proxy_cache) before gunicorn
     modes: tuple = ("cached", "uncached")
     # Requests that each need a token of their own (ballot confirmations): called before each
     # run with (path, count), it writes `count` fresh tokens to `path`, one a line.
@@ -75,6 +76,7 @@ class Target:
 class Servers:
     gunicorn_url: str
     nginx_url: str
+    front_url: str
     gunicorn: subprocess.Popen
     nginx: subprocess.Popen
     redis_url: str
@@ -118,6 +120,7 @@ def site_targets(corpus, nomination_body, *, write_tokens=None):
         Target("api stories fr limit=20", "/api/v3/stories/?limit=20&locale=fr"),
         Target("api page (story)", f"/api/v3/pages/{story.pk}/"),
         Target("page story", story.url),
+        Target("page story via front cache", story.url, via="front", modes=("cached",)),
         Target("page home", "/en/"),
         Target("page search", "/en/search/?" + urlencode({"query": "bakery"})),
         Target("api map", "/api/v3/map/"),
@@ -307,6 +310,16 @@ http {{
         listen 127.0.0.1:{port};
         root {work}/www;
     }}
+    # The production topology's front cache (deploy/nginx/): the project's own snippet, in
+    # front of the same gunicorn.
+    proxy_cache_path {work}/front-cache levels=1:2 keys_zone=migrantheroes:10m;
+    server {{
+        listen 127.0.0.1:{front_port};
+        location / {{
+            proxy_pass http://127.0.0.1:{gunicorn_port};
+            include {project}/deploy/nginx/snippets/migrantheroes-front-cache.conf;
+        }}
+    }}
 }}
 """
 
@@ -355,13 +368,16 @@ def servers(*, database_url, redis_url, media_root, progress):
         # nginx's floor: the story page itself, as a static file.
         www = work_dir / "www"
         www.mkdir()
-        nginx_port = free_port()
+        nginx_port, front_port = free_port(), free_port()
         (work_dir / "nginx.conf").write_text(
             NGINX_CONF.format(
                 user="user root;\n" if os.geteuid() == 0 else "",
                 workers=WORKERS,
                 work=work_dir,
                 port=nginx_port,
+                front_port=front_port,
+                gunicorn_port=port,
+                project=PROJECT_DIR,
             )
         )
         progress(f"nginx ({WORKERS} workers) on 127.0.0.1:{nginx_port}")
@@ -378,6 +394,7 @@ def servers(*, database_url, redis_url, media_root, progress):
         yield Servers(
             gunicorn_url=gunicorn_url,
             nginx_url=f"http://127.0.0.1:{nginx_port}",
+            front_url=f"http://127.0.0.1:{front_port}",
             gunicorn=gunicorn,
             nginx=nginx,
             redis_url=redis_url,
@@ -474,7 +491,10 @@ def run_http(
         (running.www / "story.html").write_bytes(page)
         everything = floor_targets(len(page)) + targets
         for target in everything:
-            base = running.nginx_url if target.floor == "nginx" else running.gunicorn_url
+            base = {
+                "nginx": running.nginx_url,
+                "front": running.front_url,
+            }.get(target.floor or target.via, running.gunicorn_url)
             url = base + target.path
             for mode in target.modes:
                 for connections in concurrency:

@@ -21,6 +21,7 @@ from heroes.models import Ballot
 
 ENDPOINT = "api stories fr limit=20"
 BALLOTS = "api ballot confirmation POST"
+FRONT = "page story via front cache"
 
 
 @pytest.mark.postgres
@@ -29,7 +30,7 @@ def test_the_http_benchmark_drives_gunicorn_and_both_floors_with_wrk(tmp_path, m
     corpus = build_corpus(dataclasses.replace(TINY, locales=True))
     # The app servers take the confirmation links this process signs.
     monkeypatch.setenv("BENCH_SECRET_KEY", settings.SECRET_KEY)
-    # Only ENDPOINT and BALLOTS run: the nomination's 8 MB body is not written.
+    # Only ENDPOINT, BALLOTS and FRONT run: the nomination's 8 MB body is not written.
     targets = http.site_targets(corpus, tmp_path / "nomination", write_tokens=ballots.write_tokens)
 
     results = http.run_http(
@@ -40,7 +41,7 @@ def test_the_http_benchmark_drives_gunicorn_and_both_floors_with_wrk(tmp_path, m
         media_root=settings.MEDIA_ROOT,
         duration=1,
         concurrency=(1,),
-        only=[ENDPOINT, BALLOTS],
+        only=[ENDPOINT, BALLOTS, FRONT],
         queries={ENDPOINT: 9},
         progress=lambda message: None,
     )
@@ -53,6 +54,7 @@ def test_the_http_benchmark_drives_gunicorn_and_both_floors_with_wrk(tmp_path, m
         (ENDPOINT, "cached"),
         (ENDPOINT, "uncached"),
         (BALLOTS, "n/a"),
+        (FRONT, "cached"),  # deploy/nginx's front cache snippet, in front of the same gunicorn
     }
     for run in runs.values():
         assert run["requests"] > 0, run
