@@ -40,18 +40,10 @@ from mutagen.ogg import OggPage
 from mutagen.oggopus import OggOpus
 from mutagen.oggvorbis import OggVorbis
 
-#: The recordings accepted, by extension: their MIME type (an MP4's is decided by its tracks).
-FORMATS = {
-    "mp3": "audio/mpeg",
-    "m4a": "audio/mp4",
-    "mp4": "video/mp4",
-    "ogg": "audio/ogg",
-    "oga": "audio/ogg",
-    "opus": "audio/ogg",
-    "flac": "audio/flac",
-}
-CAPTIONS_EXTENSION = "vtt"
-CAPTIONS_TYPE = "text/vtt"
+from cms.core.media_formats import RECORDING_TYPES
+
+#: The recordings accepted, by extension: their MIME type (cms.core.media_formats).
+FORMATS = RECORDING_TYPES
 #: Audio and video extensions refused (besides any that Python's mimetypes calls audio/video).
 OTHER_MEDIA_EXTENSIONS = {
     "3g2", "3gp", "aac", "aif", "aifc", "aiff", "amr", "ape", "avi", "caf", "flv", "m2ts",

@@ -14,6 +14,8 @@ from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.media_formats import CAPTIONS_EXTENSION, CAPTIONS_TYPE, RECORDING_TYPES
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -336,16 +338,7 @@ WAGTAILDOCS_DOCUMENT_MODEL = "core.CampaignDocument"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # Recordings (testimonies) in the formats whose hidden data cms.core.media_metadata removes,
 # and their captions (WebVTT); served with these types whatever the machine's mimetypes say.
-WAGTAILDOCS_CONTENT_TYPES = {
-    "mp3": "audio/mpeg",
-    "m4a": "audio/mp4",
-    "mp4": "video/mp4",
-    "ogg": "audio/ogg",
-    "oga": "audio/ogg",
-    "opus": "audio/ogg",
-    "flac": "audio/flac",
-    "vtt": "text/vtt",
-}
+WAGTAILDOCS_CONTENT_TYPES = {**RECORDING_TYPES, CAPTIONS_EXTENSION: CAPTIONS_TYPE}
 WAGTAILDOCS_EXTENSIONS += list(WAGTAILDOCS_CONTENT_TYPES)
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

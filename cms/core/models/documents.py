@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.utils.file import hash_filelike
 
-from cms.core import media_metadata
+from cms.core import media_formats, media_metadata
 from cms.core.models.files import CleanedWhenNew
 
 #: The fields that describe a document's file, rewritten with it.
@@ -88,9 +88,9 @@ class CampaignDocument(CleanedWhenNew, AbstractDocument):
         name = os.path.basename(self.file.name)
         extension = media_metadata.extension_of(name)
         self.media_type = ""
-        if extension == media_metadata.CAPTIONS_EXTENSION:
+        if extension == media_formats.CAPTIONS_EXTENSION:
             media_metadata.check_captions(self._read_file())
-            self.media_type = media_metadata.CAPTIONS_TYPE
+            self.media_type = media_formats.CAPTIONS_TYPE
             return
         if not media_metadata.is_media_name(name):
             return
@@ -130,7 +130,7 @@ class CampaignDocument(CleanedWhenNew, AbstractDocument):
 
     @property
     def is_captions(self):
-        return self.media_type == media_metadata.CAPTIONS_TYPE
+        return self.media_type == media_formats.CAPTIONS_TYPE
 
     @staticmethod
     def consent_allows_publication(consent):
