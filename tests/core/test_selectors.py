@@ -132,3 +132,12 @@ def test_outside_a_request_the_covered_pages_are_read_each_time(tree, django_ass
     with django_assert_num_queries(2 + 2):
         for _ in range(2):
             list(public_pages())
+
+
+def test_a_page_moved_under_a_private_one_during_a_request_is_covered(tree, in_a_request):
+    public = tree["public"]
+    assert public.pk in set(public_pages().values_list("pk", flat=True))
+
+    public.move(tree["under private hub"].get_parent(), pos="last-child")
+
+    assert public.pk not in set(public_pages().values_list("pk", flat=True))
