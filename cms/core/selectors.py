@@ -60,7 +60,8 @@ def covered_paths():
     on in treebeard's alphabet (0-9, A-Z), all below "~" byte-wise.
 
     Read once per request (a page view asks about ten times), and again after any page or
-    restriction is saved or deleted in it (a move saves the page moved); outside a request (commands, tasks), every time.
+    restriction is saved or deleted in it (a move saves the page moved); outside a request
+    (commands, tasks), every time.
     """
     memo = _request_memo.get()
     if memo is not None and "covered" in memo:
