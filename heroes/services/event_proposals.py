@@ -23,8 +23,7 @@ from heroes import permissions
 from heroes.forms_events import EventProposalForm
 from heroes.models import EventPage, EventProposalStatus, Mission
 from heroes.models.event_proposals import EVENT_PAGE_FIELDS
-from heroes.services import intake
-from heroes.services.review import hub_for_nomination
+from heroes.services import intake, missions
 
 # Proposals from the public --------------------------------------------------------------------
 
@@ -109,7 +108,7 @@ def accept_event_proposal(*, user, proposal):
     """
     _check_may_review(user, proposal)
     _check_undecided(proposal)
-    mission, hub = hub_for_nomination(proposal)
+    mission, hub = missions.hub_for(proposal)
     with transaction.atomic():
         event = EventPage(
             **{field: getattr(proposal, source) for field, source in EVENT_PAGE_FIELDS.items()},

@@ -174,3 +174,21 @@ def activate_invited_user(user):
     if not user.is_active:
         user.is_active = True
         user.save(update_fields=["is_active"])
+
+
+def hub_for(sent):
+    """(mission, hub) where what the public sent about a country (a nomination, an event
+    proposal: its `mission` and `country`) is drafted: the mission of that country, else
+    headquarters (mission None). The hub is the source one, in the default locale first."""
+    mission = sent.mission or Mission.objects.filter(country=sent.country).first()
+    if mission is not None:
+        hubs = mission.hubs
+    else:
+        hubs = MissionHubPage.objects.filter(is_headquarters=True)
+    hubs = hubs.filter(alias_of__isnull=True)
+    hub = hubs.filter(locale=Locale.get_default()).first() or hubs.first()
+    if hub is None:
+        raise ValidationError(
+            _("There is no mission hub to write this story in: set up the mission or HQ's hub.")
+        )
+    return mission, hub

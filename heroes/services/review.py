@@ -9,7 +9,7 @@ from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
-from wagtail.models import Collection, Locale
+from wagtail.models import Collection
 from wagtail.permissions import policy_registry
 from wagtail.rich_text import RichText
 
@@ -17,10 +17,9 @@ from cms.core.models import PhotoConsent
 from heroes import permissions
 from heroes.models import (
     HeroStoryPage,
-    Mission,
-    MissionHubPage,
 )
 from heroes.models.nominations import NominationStatus
+from heroes.services import missions
 
 
 def review_nomination(*, user, nomination, status, note=""):
@@ -55,23 +54,6 @@ def _record_decision(nomination, *, user, status, note, fields=(), validate=Fals
     if logged is not None:
         action, data = logged
         log(instance=nomination, action=action, user=user, data=data)
-
-
-def hub_for_nomination(nomination):
-    """(mission, hub) where the hero's story is written: the mission of the hero's country,
-    else headquarters (mission None). The hub is the source one, in the default locale first."""
-    mission = nomination.mission or Mission.objects.filter(country=nomination.country).first()
-    if mission is not None:
-        hubs = mission.hubs
-    else:
-        hubs = MissionHubPage.objects.filter(is_headquarters=True)
-    hubs = hubs.filter(alias_of__isnull=True)
-    hub = hubs.filter(locale=Locale.get_default()).first() or hubs.first()
-    if hub is None:
-        raise ValidationError(
-            _("There is no mission hub to write this story in: set up the mission or HQ's hub.")
-        )
-    return mission, hub
 
 
 def _photo_consent_record(nomination):
@@ -139,7 +121,7 @@ def accept_nomination(*, user, nomination, alt_text="", image=None, note=""):
     _check_no_story_yet(nomination)
     if len(alt_text) > 255:
         raise ValidationError({"alt_text": _("Keep the alt text under 255 characters.")})
-    mission, hub = hub_for_nomination(nomination)
+    mission, hub = missions.hub_for(nomination)
     collection = mission.collection if mission else Collection.get_first_root_node()
     with transaction.atomic():
         if nomination.photo:
