@@ -26,11 +26,15 @@ def _database_answers():
 
 
 def _cache_answers():
-    # The Redis cache ignores its own errors (a miss, logged), so write and read back.
-    key, value = "healthz", uuid.uuid4().hex
+    # The Redis cache ignores its own errors (a miss, logged), so write and read back, under
+    # a key of this check's own: with one key for all, two workers checking at once read
+    # each other's value and both answered 503 while everything was up.
+    key = value = f"healthz:{uuid.uuid4().hex}"
     try:
         cache.set(key, value, timeout=10)
-        return cache.get(key) == value
+        answers = cache.get(key) == value
+        cache.delete(key)
+        return answers
     except Exception:
         logger.warning("Health check: the cache does not answer.", exc_info=True)
         return False

@@ -7,6 +7,8 @@ import pytest
 from django.conf import settings
 from django.test import override_settings
 
+from cms.core import health
+
 pytestmark = pytest.mark.django_db
 
 #: Redis as configured in production, pointed at a port where nothing listens.
@@ -66,6 +68,34 @@ def test_healthz_says_ok_when_database_and_cache_answer(client):
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
     assert "no-cache" in response["Cache-Control"]
+
+
+class AnotherWorkerChecksMeanwhile:
+    """The cache, where another worker's health check runs between this one's write and read
+    (two workers, a load balancer and a monitor ask /healthz at once)."""
+
+    def __init__(self, cache):
+        self.cache, self.others = cache, []
+
+    def set(self, *args, **kwargs):
+        self.cache.set(*args, **kwargs)
+        if not self.others:
+            self.others.append(None)
+            self.others[0] = health._cache_answers()
+
+    def __getattr__(self, name):
+        return getattr(self.cache, name)
+
+
+def test_healthz_checks_asked_at_once_do_not_fail_each_other(client, monkeypatch):
+    meanwhile = AnotherWorkerChecksMeanwhile(health.cache)
+    monkeypatch.setattr(health, "cache", meanwhile)
+
+    response = client.get("/healthz")
+
+    assert meanwhile.others == [True]
+    assert response.status_code == 200, response.json()
+    assert response.json()["cache"] == "ok"
 
 
 def test_a_cache_hit_costs_no_query_and_no_session_or_csrf_work(
