@@ -3,27 +3,34 @@
 A search reads the live, public, non-alias pages of one locale (an untranslated alias carries
 another language's words, and its source is found in its own language: never twice), through
 the search backend (search/backend.py: each locale's own stemming on PostgreSQL). Around the
-matches it counts facets, one aggregate query per facet, each counted with every other
-chosen facet applied, so a count is the number of results that choosing it gives. The cost
-is the same whatever the page size.
+matches it counts facets, each counted with every other chosen facet applied, so a count is
+the number of results that choosing it gives. The text is matched once per search, and the
+number of queries is the same whatever the page size or the number of pages found.
 """
 
 import difflib
+import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchHeadline, TrigramWordSimilarity
+from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, F, FloatField, Func, Q, TextField, Value
-from django.db.models.functions import Greatest, Substr
+from django.db.models import F, FloatField, Func, OuterRef, TextField, Value
+from django.db.models.functions import Greatest
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from modelsearch.backends import get_search_backend
+from taggit.models import Tag
 from wagtail.models import Page
 
+from cms.core import cache as public_cache
 from cms.core.search import clean_query
 from cms.core.selectors import searchable_public_pages
 from heroes.models import EventPage, HeroStoryPage, HeroStoryTag, MissionHubPage
@@ -32,6 +39,8 @@ from heroes.models import EventPage, HeroStoryPage, HeroStoryTag, MissionHubPage
 SUGGESTION_SIMILARITY = 0.3
 #: Values listed per facet (the most frequent first).
 FACET_SIZE = 20
+#: How long what a search found is kept for its next pages and facets (a publish ends it).
+FOUND_CACHE_SECONDS = 10 * 60
 
 TYPES = {
     "story": (HeroStoryPage, _("Stories")),
@@ -101,6 +110,11 @@ def search_public_pages(query, *, locale, filters=None, offset=0, limit=10):
     `results` holds `limit` specific pages from `offset`, each with `search_excerpt` (HTML,
     matched words in <mark>); promoted pages (Wagtail's search promotions, in this locale)
     come first in `promoted` and are left out of `results`.
+
+    The text is matched once: one query reads every page found, best first, with what its
+    facets need (type, countries, place in the tree, category), and one more its tags. The
+    chosen facets, the count, each facet's counts and the page of results are then worked
+    out from those rows, and only the page shown is read in full.
     """
     filters = filters or SearchFilters()
     outcome = SearchOutcome(query=clean_query(query), locale=locale)
@@ -110,84 +124,182 @@ def search_public_pages(query, *, locale, filters=None, offset=0, limit=10):
     base = searchable_public_pages().filter(locale=locale)
     search_results = base.search(outcome.query, backend="default")
     matched = search_results.get_queryset().filter(alias_of__isnull=True)  # best first
-    # The text is matched once more, for the ids of every page found: the count and the facets
-    # then read the pages by id (a hashed list) instead of matching the text again each.
-    found = list(matched.order_by().values_list("pk", flat=True))
-    matched_ids = Page.objects.filter(pk__in=found)
+    hubs = _hubs(locale)
+    found = _found_once(matched, hubs, query=outcome.query, locale=locale)
 
     outcome.promoted = promotions(outcome.query, locale=locale)
-    promoted_ids = [item.page.pk for item in outcome.promoted if item.page is not None]
+    promoted_ids = {item.page.pk for item in outcome.promoted if item.page is not None}
 
-    hubs = {hub.pk: hub for hub in _hubs(locale)}
-    conditions = _conditions(filters, hubs)
-    everything = Q()
-    for condition in conditions.values():
-        everything &= condition
-    listed = matched.filter(everything).exclude(pk__in=promoted_ids)
-    outcome.count = matched_ids.filter(everything).exclude(pk__in=promoted_ids).count()
-    page = listed[offset : offset + limit]
-    if connection.vendor == "postgresql":
-        page = page.annotate(
-            search_headline=SearchHeadline(
-                F("index_entries__body_text"),
-                search_results.query_compiler.tsquery(backend),
-                config=backend.config_for_queryset(base),
-                start_sel=_START,
-                stop_sel=_STOP,
-                max_fragments=2,
-                max_words=30,
-                min_words=12,
-                fragment_delimiter=" … ",
-            )
+    tests = _tests(filters)
+    listed = [
+        page
+        for page in found
+        if page.pk not in promoted_ids and all(test(page) for test in tests.values())
+    ]
+    outcome.count = len(listed)
+    outcome.results = _shown(
+        [page.pk for page in listed[offset : offset + limit]],
+        headline=SearchHeadline(
+            F("index_entries__body_text"),
+            search_results.query_compiler.tsquery(backend),
+            config=backend.config_for_queryset(base),
+            start_sel=_START,
+            stop_sel=_STOP,
+            max_fragments=2,
+            max_words=30,
+            min_words=12,
+            fragment_delimiter=" … ",
         )
-    outcome.results = list(page.specific())
+        if connection.vendor == "postgresql"
+        else None,
+    )
     for result in outcome.results:
         result.search_excerpt = _excerpt(result, outcome.query)
 
     for name in FACETS:
-        others = Q()
-        for other, condition in conditions.items():
-            if other != name:
-                others &= condition
-        outcome.facets[name] = _FACET_COUNTERS[name](
-            matched_ids.filter(others), filters=filters, hubs=hubs
-        )
+        others = [test for other, test in tests.items() if other != name]
+        pages = [page for page in found if all(test(page) for test in others)]
+        outcome.facets[name] = _FACET_COUNTERS[name](pages, filters=filters, hubs=hubs)
     if outcome.count == 0 and not outcome.promoted:
         outcome.did_you_mean = did_you_mean(outcome.query, locale=locale)
     return outcome
 
 
+class _Found(NamedTuple):
+    """A page found, with what its facets read."""
+
+    pk: int
+    type: str
+    countries: tuple  # ISO codes, each once
+    mission: int | None  # the pk of the mission hub it is under
+    category: tuple | None  # (slug, name)
+    tags: tuple  # slugs
+
+
+#: What a page found tells its facets, in _Found's order (its tags follow).
+_FOUND_FIELDS = (
+    "pk",
+    "content_type_id",
+    "path",
+    "depth",
+    "herostorypage__country_of_origin",
+    "herostorypage__country_of_residence",
+    "eventpage__country",
+    "missionhubpage__country",
+    "herostorypage__category__slug",
+    "herostorypage__category__name",
+)
+
+
+def _found_once(matched, hubs, *, query, locale):
+    """`_found`, kept in the shared cache for the current content generation: the next page
+    of results, a facet chosen, or the same search by another reader reads it there instead
+    of matching the text again. Whatever changes what a search finds (a publish, a privacy
+    change, a category renamed) starts a new generation (cms.core.cache)."""
+    digest = hashlib.sha256(query.encode()).hexdigest()
+    key = f"search-found:{public_cache.current_generation()}:{locale.pk}:{digest}"
+    found = cache.get(key)
+    if found is None:
+        found = _found(matched, hubs)
+        cache.set(key, found, FOUND_CACHE_SECONDS)
+    return found
+
+
+def _found(matched, hubs):
+    """[_Found] for every page `matched` finds, best first: one query, whatever they number."""
+    types = {pk: name for name, pk in _content_type_ids().items()}
+    missions = _MissionFinder(hubs)
+    tags = HeroStoryTag.objects.order_by("tag__slug")
+    if connection.vendor == "postgresql":  # each page's tags in the same query
+        rows = matched.annotate(
+            tag_slugs=ArraySubquery(
+                tags.filter(content_object_id=OuterRef("pk")).values("tag__slug")
+            )
+        ).values_list(*_FOUND_FIELDS, "tag_slugs")
+    else:  # SQLite (the demo): in a query of their own
+        slugs = {}
+        for page_pk, slug in tags.filter(content_object_id__in=matched.values("pk")).values_list(
+            "content_object_id", "tag__slug"
+        ):
+            slugs.setdefault(page_pk, []).append(slug)
+        rows = [(*row, slugs.get(row[0], ())) for row in matched.values_list(*_FOUND_FIELDS)]
+    other = OTHER_TYPE[0]
+    return [
+        _Found(
+            pk,
+            types.get(content_type_id, other),
+            tuple({code for code in (origin, residence, event, hub) if code}),
+            missions.of(path, depth),
+            (category_slug, category_name) if category_slug else None,
+            tuple(tag_slugs),
+        )
+        for (
+            pk,
+            content_type_id,
+            path,
+            depth,
+            origin,
+            residence,
+            event,
+            hub,
+            category_slug,
+            category_name,
+            tag_slugs,
+        ) in rows
+    ]
+
+
+class _MissionFinder:
+    """The mission hub (of `hubs`) a page is under, by its path: no query."""
+
+    def __init__(self, hubs):
+        self.hubs = {}
+        for hub in hubs.values():
+            self.hubs.setdefault(len(hub.path), {})[hub.path] = hub
+
+    def of(self, path, depth):
+        for length, by_path in self.hubs.items():
+            hub = by_path.get(path[:length])
+            if hub is not None and depth > hub.depth:
+                return hub.pk
+        return None
+
+
+def _tests(filters):
+    """{facet: test of a _Found} for the chosen facets (an unknown value matches nothing)."""
+    tests = {}
+    if filters.type:
+        tests["type"] = lambda page: page.type == filters.type
+    if filters.country:
+        code = filters.country.upper()
+        tests["country"] = lambda page: code in page.countries
+    if filters.mission is not None:
+        tests["mission"] = lambda page: page.mission == filters.mission
+    if filters.category:
+        tests["category"] = lambda page: (
+            page.category is not None and page.category[0] == filters.category
+        )
+    if filters.tag:
+        tests["tag"] = lambda page: filters.tag in page.tags
+    return tests
+
+
+def _shown(pks, *, headline):
+    """The pages `pks`, specific, in that order, each with its `search_headline`."""
+    if not pks:
+        return []
+    pages = Page.objects.filter(pk__in=pks)
+    if headline is not None:
+        pages = pages.annotate(search_headline=headline)
+    position = {pk: number for number, pk in enumerate(pks)}
+    return sorted(pages.specific(), key=lambda page: position[page.pk])
+
+
 def _hubs(locale):
     from heroes.selectors import public_missions
 
-    return public_missions().filter(locale=locale).only("pk", "title", "path", "depth")
-
-
-def _conditions(filters, hubs):
-    """{facet: Q} for the chosen facets (an unknown value matches nothing)."""
-    conditions = {}
-    if filters.type:
-        conditions["type"] = _type_condition(filters.type)
-    if filters.country:
-        code = filters.country.upper()
-        conditions["country"] = (
-            Q(herostorypage__country_of_origin=code)
-            | Q(herostorypage__country_of_residence=code)
-            | Q(eventpage__country=code)
-            | Q(missionhubpage__country=code)
-        )
-    if filters.mission is not None:
-        hub = hubs.get(filters.mission)
-        conditions["mission"] = (
-            Q(path__startswith=hub.path, depth__gt=hub.depth) if hub else Q(pk__in=[])
-        )
-    if filters.category:
-        conditions["category"] = Q(herostorypage__category__slug=filters.category)
-    if filters.tag:
-        conditions["tag"] = Q(
-            pk__in=HeroStoryTag.objects.filter(tag__slug=filters.tag).values("content_object_id")
-        )
-    return conditions
+    hubs = public_missions().filter(locale=locale).only("pk", "title", "path", "depth")
+    return {hub.pk: hub for hub in hubs}
 
 
 def _content_type_ids():
@@ -198,22 +310,8 @@ def _content_type_ids():
     }
 
 
-def _type_condition(value):
-    ids = _content_type_ids()
-    if value in ids:
-        return Q(content_type_id=ids[value])
-    if value == OTHER_TYPE[0]:
-        return ~Q(content_type_id__in=ids.values())
-    return Q(pk__in=[])
-
-
 def _count_types(pages, *, filters, hubs):
-    ids = _content_type_ids()
-    names = {pk: name for name, pk in ids.items()}
-    counts = {}
-    for row in pages.order_by().values("content_type_id").annotate(n=Count("pk")):
-        name = names.get(row["content_type_id"], OTHER_TYPE[0])
-        counts[name] = counts.get(name, 0) + row["n"]
+    counts = Counter(page.type for page in pages)
     labels = {name: label for name, (_model, label) in TYPES.items()}
     labels[OTHER_TYPE[0]] = OTHER_TYPE[1]
     return [
@@ -225,16 +323,7 @@ def _count_types(pages, *, filters, hubs):
 
 def _count_countries(pages, *, filters, hubs):
     """A story counts for both its countries (once when they are the same)."""
-    counts = {}
-    columns = (
-        "herostorypage__country_of_origin",
-        "herostorypage__country_of_residence",
-        "eventpage__country",
-        "missionhubpage__country",
-    )
-    for row in pages.order_by().values(*columns).annotate(n=Count("pk")):
-        for code in {row[column] for column in columns if row[column]}:
-            counts[code] = counts.get(code, 0) + row["n"]
+    counts = Counter(code for page in pages for code in page.countries)
     chosen = filters.country.upper()
     return _top(
         FacetValue(code, str(countries.name(code)), n, code == chosen) for code, n in counts.items()
@@ -242,52 +331,27 @@ def _count_countries(pages, *, filters, hubs):
 
 
 def _count_missions(pages, *, filters, hubs):
-    if not hubs:
-        return []
-    by_path = {hub.path: hub for hub in hubs.values()}
-    length = len(next(iter(by_path)))
-    depth = next(iter(hubs.values())).depth
-    rows = (
-        pages.filter(depth__gt=depth)
-        .order_by()
-        .values(prefix=Substr("path", 1, length))
-        .annotate(n=Count("pk"))
-    )
+    counts = Counter(page.mission for page in pages if page.mission is not None)
     return _top(
-        FacetValue(hub.pk, hub.title, row["n"], hub.pk == filters.mission)
-        for row in rows
-        if (hub := by_path.get(row["prefix"])) is not None
+        FacetValue(pk, hubs[pk].title, n, pk == filters.mission) for pk, n in counts.items()
     )
 
 
 def _count_categories(pages, *, filters, hubs):
-    rows = (
-        pages.filter(herostorypage__category__isnull=False)
-        .order_by()
-        .values(
-            facet_slug=F("herostorypage__category__slug"),
-            facet_name=F("herostorypage__category__name"),
-        )
-        .annotate(n=Count("pk"))
-    )
+    counts = Counter(page.category for page in pages if page.category is not None)
     return _top(
-        FacetValue(
-            row["facet_slug"], row["facet_name"], row["n"], row["facet_slug"] == filters.category
-        )
-        for row in rows
+        FacetValue(slug, name, n, slug == filters.category) for (slug, name), n in counts.items()
     )
 
 
 def _count_tags(pages, *, filters, hubs):
-    rows = (
-        HeroStoryTag.objects.filter(content_object_id__in=pages.values("pk"))
-        .order_by()
-        .values(facet_slug=F("tag__slug"), facet_name=F("tag__name"))
-        .annotate(n=Count("content_object_id", distinct=True))
-    )
+    counts = Counter(slug for page in pages for slug in page.tags)
+    if not counts:
+        return []
+    names = dict(Tag.objects.filter(slug__in=counts).values_list("slug", "name"))
     return _top(
-        FacetValue(row["facet_slug"], row["facet_name"], row["n"], row["facet_slug"] == filters.tag)
-        for row in rows
+        FacetValue(slug, names.get(slug, slug), n, slug == filters.tag)
+        for slug, n in counts.items()
     )
 
 

@@ -7,6 +7,7 @@ import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale
 
+from cms.core.cache import invalidate
 from heroes.setup_roles import ensure_mcd_group
 from search.models import SearchTermDailyHits
 from search.selectors import SearchFilters, search_public_pages
@@ -211,6 +212,10 @@ def test_a_nul_byte_in_a_query_is_refused_by_the_guard(client, stories):
     assert client.get("/api/v3/search/?q=wea%00ver").status_code == 400
 
 
+#: The queries of a search whose matches are not in the cache yet.
+COLD = 9
+
+
 @pytest.mark.parametrize("size", [1, 10])
 def test_a_search_costs_the_same_queries_for_one_result_as_for_ten(
     mission_hub, django_assert_num_queries, size
@@ -223,10 +228,23 @@ def test_a_search_costs_the_same_queries_for_one_result_as_for_ten(
             tags=["music"],
         )
     search_public_pages("luthier", locale=english())  # warm: content types cached
+    invalidate()  # a new content generation: what that search found is not kept
 
-    # The covered paths (what is private) and the ids found are read once each, then every
-    # facet counts by id: the same queries whatever the number of results.
-    with django_assert_num_queries(14):
+    # What is private, the missions, every page found with what its facets need (the text
+    # is matched once), the page of results, the tags' names: the same queries whatever
+    # the number of results.
+    with django_assert_num_queries(COLD) as cold:
         outcome = search_public_pages("luthier", locale=english())
 
     assert len(outcome.results) == size
+    assert sum("@@" in query["sql"] for query in cold.captured_queries) == 1
+
+    # Its next page, a facet chosen, or another reader's same search: what it found is
+    # kept, and the text is not matched again.
+    with django_assert_num_queries(COLD - 1) as warm:
+        outcome = search_public_pages(
+            "luthier", locale=english(), filters=SearchFilters(tag="music")
+        )
+
+    assert outcome.count == size
+    assert not any("@@" in query["sql"] for query in warm.captured_queries)

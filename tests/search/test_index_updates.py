@@ -1,12 +1,13 @@
 """The index follows the page tree without a rebuild: publish, unpublish, move, delete and a
-translation's publication each change what a search finds at once."""
+translation's publication each change what a search finds at once, though the same search,
+made just before, is kept in the cache (search.selectors._found_once)."""
 
 import pytest
-from wagtail.models import Locale
+from wagtail.models import Locale, PageViewRestriction
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from search.selectors import search_public_pages
-from tests.factories import HeroStoryPageFactory, MissionHubPageFactory
+from tests.factories import HeroCategoryFactory, HeroStoryPageFactory, MissionHubPageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
@@ -18,6 +19,8 @@ def found(query, language_code="en"):
 
 def test_publishing_a_new_headline_makes_it_findable(mission_hub):
     story = HeroStoryPageFactory(parent=mission_hub, hero_name="Grace Akech", headline="A baker")
+    assert found("baker") == ["Grace Akech"]
+    assert found("beekeeper") == []
     story.headline = "A beekeeper"
     story.save_revision().publish()
 
@@ -27,6 +30,7 @@ def test_publishing_a_new_headline_makes_it_findable(mission_hub):
 
 def test_an_unpublished_story_is_no_longer_found(mission_hub):
     story = HeroStoryPageFactory(parent=mission_hub, hero_name="Grace Akech")
+    assert found("Akech") == ["Grace Akech"]
     story.unpublish()
 
     assert found("Akech") == []
@@ -35,10 +39,36 @@ def test_an_unpublished_story_is_no_longer_found(mission_hub):
 def test_a_moved_story_is_found_under_its_new_mission(mission_hub, mission_index):
     story = HeroStoryPageFactory(parent=mission_hub, hero_name="Grace Akech")
     uganda = MissionHubPageFactory(parent=mission_index, country="UG", office_name="IOM Uganda")
+    before = search_public_pages("Akech", locale=Locale.objects.get(language_code="en"))
+    assert [value.label for value in before.facets["mission"]] == [mission_hub.title]
     story.move(uganda, pos="last-child")
 
     outcome = search_public_pages("Akech", locale=Locale.objects.get(language_code="en"))
     assert [value.label for value in outcome.facets["mission"]] == ["IOM Uganda"]
+
+
+def test_a_story_made_private_is_no_longer_found(mission_hub):
+    HeroStoryPageFactory(parent=mission_hub, hero_name="Grace Akech")
+    assert found("Akech") == ["Grace Akech"]
+
+    PageViewRestriction.objects.create(
+        page=mission_hub, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+
+    assert found("Akech") == []
+
+
+def test_a_renamed_category_is_counted_under_its_new_name(mission_hub):
+    category = HeroCategoryFactory(name="Baker")
+    HeroStoryPageFactory(parent=mission_hub, hero_name="Grace Akech", category=category)
+    outcome = search_public_pages("Akech", locale=Locale.objects.get(language_code="en"))
+    assert [value.label for value in outcome.facets["category"]] == ["Baker"]
+
+    category.name = "Beekeeper"
+    category.save()
+
+    outcome = search_public_pages("Akech", locale=Locale.objects.get(language_code="en"))
+    assert [value.label for value in outcome.facets["category"]] == ["Beekeeper"]
 
 
 def test_a_deleted_story_leaves_the_index(mission_hub):
@@ -46,6 +76,7 @@ def test_a_deleted_story_leaves_the_index(mission_hub):
 
     story = HeroStoryPageFactory(parent=mission_hub, hero_name="Grace Akech")
     pk = story.pk
+    assert found("Akech") == ["Grace Akech"]
     story.delete()
 
     assert found("Akech") == []
