@@ -189,6 +189,6 @@ def hub_for(sent):
     hub = hubs.filter(locale=Locale.get_default()).first() or hubs.first()
     if hub is None:
         raise ValidationError(
-            _("There is no mission hub to write this story in: set up the mission or HQ's hub.")
+            _("There is no mission hub to draft this in: set up the mission's hub or HQ's.")
         )
     return mission, hub

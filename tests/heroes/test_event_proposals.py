@@ -219,6 +219,19 @@ def test_a_country_without_a_mission_is_for_mcd_to_accept_into_headquarters_hub(
     assert event.get_parent().pk == headquarters.pk
 
 
+def test_without_a_hub_to_draft_it_in_the_proposal_is_refused_in_words_about_it(
+    client, mission_index, kenya, mcd
+):
+    proposal = received(client, country="FR", time_zone="Europe/Paris")  # no mission, no HQ
+
+    with pytest.raises(ValidationError) as refused:
+        services_events.accept_event_proposal(user=mcd, proposal=proposal)
+
+    [message] = refused.value.messages
+    assert "mission hub" in message and "story" not in message
+    assert EventPage.objects.count() == 0
+
+
 def test_nothing_of_a_proposal_is_public_before_its_event_is_endorsed_nor_the_organiser_after(
     client, calendar, kenya, kenya_editor, kenya_focal_point, mcd
 ):
