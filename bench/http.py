@@ -70,6 +70,9 @@ class Target:
     # Requests that each need a token of their own (ballot confirmations): called before each
     # run with (path, count), it writes `count` fresh tokens to `path`, one a line.
     write_tokens: Callable | None = None
+    # Words, one of which ends the path of each request, a different one each time (a search
+    # nobody made before): the path ends with "query=".
+    words: tuple = ()
 
 
 @dataclass
@@ -123,6 +126,12 @@ def site_targets(corpus, nomination_body, *, write_tokens=None):
         Target("page story via front cache", story.url, via="front", modes=("cached",)),
         Target("page home", "/en/"),
         Target("page search", "/en/search/?" + urlencode({"query": "bakery"})),
+        Target(
+            "page search, a new name each time",
+            "/en/search/?query=",
+            modes=(NOT_CACHEABLE,),
+            words=search_words(corpus),
+        ),
         Target("api map", "/api/v3/map/"),
         Target(
             "api oembed",
@@ -153,6 +162,20 @@ def site_targets(corpus, nomination_body, *, write_tokens=None):
             )
         )
     return targets
+
+
+def search_words(corpus, *, limit=5000):
+    """Heroes' surnames of the corpus's language, each once, in a fixed shuffled order: a
+    reader's query, each one the search has not seen (its matches are not in the cache)."""
+    from heroes.models import HeroStoryPage
+
+    names = HeroStoryPage.objects.filter(locale=corpus.home.locale).values_list(
+        "hero_name", flat=True
+    )
+    words = {word.lower() for name in names for word in name.split()[1:]}
+    surnames = sorted(word for word in words if word.isascii() and word.isalpha())  # no "Jr."
+    random.Random(2026).shuffle(surnames)  # noqa: S311 (not a secret)
+    return tuple(surnames[:limit])
 
 
 def floor_targets(story_bytes):
@@ -410,10 +433,11 @@ def _with_query(url, **params):
     return urlunsplit(parts._replace(query=query))
 
 
-def wrk(url, target, *, concurrency, duration, bust, tokens_file=None):
+def wrk(url, target, *, concurrency, duration, bust, tokens_file=None, words_file=None):
     """One wrk run; its figures (requests per second, percentiles, errors)."""
     threads = min(concurrency, 2)
     env = {
+        "BENCH_WORDS_FILE": str(words_file or ""),
         **os.environ,
         "BENCH_BUST": "1" if bust else "0",
         "BENCH_BODY_FILE": str(target.body_file or ""),
@@ -507,6 +531,10 @@ def run_http(
                         tokens_file = target.write_tokens(
                             running.logs / "tokens.txt", count=TOKENS_PER_SECOND * duration
                         )
+                    words_file = None
+                    if target.words:
+                        words_file = running.logs / "words.txt"
+                        words_file.write_text("\n".join(target.words) + "\n")
                     progress(f"wrk {target.name}, {mode}, {connections} connections")
                     figures = wrk(
                         url,
@@ -515,6 +543,7 @@ def run_http(
                         duration=duration,
                         bust=mode == "uncached",
                         tokens_file=tokens_file,
+                        words_file=words_file,
                     )
                     rows.append(
                         {

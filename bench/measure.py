@@ -223,8 +223,9 @@ def queries_per_request(client, targets):
     counts = {}
     for target in targets:
         if target.method == "GET":
-            _get(client, target.path)  # warm-up, as measure_endpoint's
-            counts[target.name] = _queries(client, target.path, clear_cache=True)[0]
+            path = target.path + (target.words[0] if target.words else "")
+            _get(client, path)  # warm-up, as measure_endpoint's
+            counts[target.name] = _queries(client, path, clear_cache=True)[0]
             continue
         body = target.body_file.read_bytes() if target.body_file else b""
         if target.write_tokens is not None:

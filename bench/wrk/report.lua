@@ -3,6 +3,8 @@
 --                       so the response cache, keyed on the full URL, misses every time
 --   BENCH_BODY_FILE     POST this file's bytes as the body ...
 --   BENCH_CONTENT_TYPE  ... with this Content-Type (a multipart form, say)
+--   BENCH_WORDS_FILE    end the path with a line of this file, a different one each request
+--                       (each thread its share of the lines, in turn): a search per word
 --   BENCH_TOKENS_FILE   POST {"token": "<a line of this file>"} as JSON, a line per request,
 --                       each thread its share of the lines (BENCH_THREADS threads): for
 --                       links that work once (ballot confirmations)
@@ -10,6 +12,7 @@ local bust = os.getenv("BENCH_BUST") == "1"
 local threads = {}
 local counter = 0
 local tokens = nil
+local words = nil
 -- globals, read and set across threads with thread:get and thread:set
 non2xx = 0
 thread_id = 0
@@ -34,6 +37,18 @@ function init(args)
       wrk.method = "POST"
       wrk.headers["Content-Type"] = "application/json"
    end
+   local words_file = os.getenv("BENCH_WORDS_FILE")
+   if words_file and words_file ~= "" then
+      local share = tonumber(os.getenv("BENCH_THREADS"))
+      words = {}
+      local number = 0
+      for line in io.lines(words_file) do
+         if number % share == thread_id - 1 then
+            table.insert(words, line)
+         end
+         number = number + 1
+      end
+   end
    local body_file = os.getenv("BENCH_BODY_FILE")
    if body_file and body_file ~= "" then
       local file = assert(io.open(body_file, "rb"))
@@ -49,6 +64,10 @@ function request()
       counter = counter + 1
       local token = tokens[counter] or tokens[#tokens]  -- used up: a 409, counted as an error
       return wrk.format(nil, nil, nil, '{"token": "' .. token .. '"}')
+   end
+   if words then
+      counter = counter + 1
+      return wrk.format(nil, wrk.path .. words[(counter - 1) % #words + 1])
    end
    if not bust then
       return wrk.request()

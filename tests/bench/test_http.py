@@ -12,6 +12,7 @@ import os
 import pytest
 from django.conf import settings
 from django.db import connection
+from wagtail.contrib.search_promotions.models import Query
 
 from bench import ballots, http
 from bench.corpus import TINY, build_corpus
@@ -22,6 +23,7 @@ from heroes.models import Ballot
 ENDPOINT = "api stories fr limit=20"
 BALLOTS = "api ballot confirmation POST"
 FRONT = "page story via front cache"
+SEARCH = "page search, a new name each time"
 
 
 @pytest.mark.postgres
@@ -41,7 +43,7 @@ def test_the_http_benchmark_drives_gunicorn_and_both_floors_with_wrk(tmp_path, m
         media_root=settings.MEDIA_ROOT,
         duration=1,
         concurrency=(1,),
-        only=[ENDPOINT, BALLOTS, FRONT],
+        only=[ENDPOINT, BALLOTS, FRONT, SEARCH],
         queries={ENDPOINT: 9},
         progress=lambda message: None,
     )
@@ -55,6 +57,7 @@ def test_the_http_benchmark_drives_gunicorn_and_both_floors_with_wrk(tmp_path, m
         (ENDPOINT, "uncached"),
         (BALLOTS, "n/a"),
         (FRONT, "cached"),  # deploy/nginx's front cache snippet, in front of the same gunicorn
+        (SEARCH, "n/a"),
     }
     for run in runs.values():
         assert run["requests"] > 0, run
@@ -66,6 +69,11 @@ def test_the_http_benchmark_drives_gunicorn_and_both_floors_with_wrk(tmp_path, m
     # request in flight when wrk stopped may have confirmed one more.
     confirmed = Ballot.objects.filter(confirmed_at__isnull=False).count()
     assert confirmed >= runs[(BALLOTS, "n/a")]["requests"] > 0
+    # Each search was for a name of its own, in turn: every one of them was searched.
+    words = next(target.words for target in targets if target.name == SEARCH)
+    assert words and all(word.isalpha() for word in words)
+    searched = Query.objects.filter(query_string__in=words).count()
+    assert searched >= min(runs[(SEARCH, "n/a")]["requests"], len(words))
     assert results["story_page_bytes"] > 1000
     assert len(results["worker_rss_mb"]["start"]) == http.WORKERS
     assert all(rss > 0 for rss in results["worker_rss_mb"]["end"])
