@@ -218,6 +218,25 @@ def prepare_corpus(connection, sizes, *, media_root, rebuild):
     return corpus, {**info, "kept": False}
 
 
+#: The thumbnail of a search result (templates/search/search.html).
+SEARCH_THUMBNAIL = "fill-160x120"
+
+
+def _make_search_thumbnails():
+    """Every story photo's search thumbnail, as a site in service has them (each is made on
+    its first showing, once): a search for a new name shows stories no earlier run showed,
+    and making their thumbnails then is not the search's cost. Only the missing ones, so
+    once for a kept corpus."""
+    from wagtail.images import get_image_model
+
+    missing = get_image_model().objects.exclude(renditions__filter_spec=SEARCH_THUMBNAIL)
+    total = missing.count()
+    for number, image in enumerate(missing.iterator(chunk_size=500), start=1):
+        image.get_rendition(SEARCH_THUMBNAIL)
+        if number % 1000 == 0 or number == total:
+            _progress(f"search thumbnails {number:,}/{total:,}")
+
+
 def _analyze(connection):
     """Statistics for the planner (and the visibility map), as autovacuum would give a live
     database: a freshly loaded corpus has none, and the planner then guesses row counts off
@@ -313,6 +332,7 @@ def main(argv=None):
         if not args.no_http:
             body = http.nomination_body(work_dir / "nomination.multipart")
             targets = http.site_targets(corpus, body, write_tokens=ballots.write_tokens)
+            _make_search_thumbnails()
             _progress("queries of each HTTP endpoint, in-process")
             queries = queries_per_request(Client(), targets)
             _forget_http_writes()

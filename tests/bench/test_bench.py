@@ -48,3 +48,21 @@ def test_the_benchmark_measures_every_endpoint_and_the_api_listings_keep_constan
         assert checks[name]["items"] == [1, 50], name
         assert checks[name]["constant"], (name, checks[name]["queries"])
     assert "api stories limit=50" in table(results)
+
+
+def test_every_story_photo_gets_its_search_thumbnail_once_before_the_http_run(db):
+    from wagtail.images import get_image_model
+
+    from bench.run import SEARCH_THUMBNAIL, _make_search_thumbnails
+    from tests.factories import ImageFactory
+
+    images = [ImageFactory() for _ in range(3)]
+    images[0].get_rendition(SEARCH_THUMBNAIL)  # shown by an earlier run
+
+    _make_search_thumbnails()
+    _make_search_thumbnails()  # a kept corpus: nothing more to make
+
+    Rendition = get_image_model().get_rendition_model()
+    made = Rendition.objects.filter(filter_spec=SEARCH_THUMBNAIL)
+    assert sorted(made.values_list("image_id", flat=True)) == sorted(image.pk for image in images)
+    assert all(rendition.file.storage.exists(rendition.file.name) for rendition in made)
