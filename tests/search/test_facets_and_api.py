@@ -9,6 +9,7 @@ from wagtail.models import Locale
 
 from cms.core.cache import invalidate
 from heroes.setup_roles import ensure_mcd_group
+from search import selectors
 from search.models import SearchTermDailyHits
 from search.selectors import SearchFilters, search_public_pages
 from tests.factories import (
@@ -248,3 +249,18 @@ def test_a_search_costs_the_same_queries_for_one_result_as_for_ten(
 
     assert outcome.count == size
     assert not any("@@" in query["sql"] for query in warm.captured_queries)
+
+
+def test_a_search_that_finds_more_than_the_cache_keeps_is_matched_again(
+    mission_hub, monkeypatch, django_assert_num_queries
+):
+    monkeypatch.setattr(selectors, "FOUND_CACHE_MAX_PAGES", 2)
+    for number in range(3):
+        HeroStoryPageFactory(parent=mission_hub, hero_name=f"Hero {number}", headline="A luthier")
+    search_public_pages("luthier", locale=english())
+
+    with django_assert_num_queries(COLD - 1) as again:  # three stories, no tag: no tag names
+        outcome = search_public_pages("luthier", locale=english())
+
+    assert outcome.count == 3
+    assert sum("@@" in query["sql"] for query in again.captured_queries) == 1
