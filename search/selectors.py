@@ -28,7 +28,6 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from modelsearch.backends import get_search_backend
 from taggit.models import Tag
-from wagtail.models import Page
 
 from cms.core import cache as public_cache
 from cms.core.search import clean_query
@@ -116,9 +115,9 @@ def search_public_pages(query, *, locale, filters=None, offset=0, limit=10):
     come first in `promoted` and are left out of `results`.
 
     The text is matched once: one query reads every page found, best first, with what its
-    facets need (type, countries, place in the tree, category), and one more its tags. The
-    chosen facets, the count, each facet's counts and the page of results are then worked
-    out from those rows, and only the page shown is read in full.
+    facets need (type, countries, place in the tree, category, tags). The chosen facets, the
+    count, each facet's counts and the page of results are then worked out from those rows,
+    and only the page shown is read in full.
     """
     filters = filters or SearchFilters()
     outcome = SearchOutcome(query=clean_query(query), locale=locale)
@@ -142,6 +141,7 @@ def search_public_pages(query, *, locale, filters=None, offset=0, limit=10):
     ]
     outcome.count = len(listed)
     outcome.results = _shown(
+        base,
         [page.pk for page in listed[offset : offset + limit]],
         headline=SearchHeadline(
             F("index_entries__body_text"),
@@ -284,11 +284,13 @@ def _tests(filters):
     return tests
 
 
-def _shown(pks, *, headline):
-    """The pages `pks`, specific, in that order, each with its `search_headline`."""
+def _shown(public, pks, *, headline):
+    """The pages `pks` of `public` (the public pages searched), specific, in that order, each
+    with its `search_headline`. Read through the public rule again, so what is shown is
+    public now, whatever was kept."""
     if not pks:
         return []
-    pages = Page.objects.filter(pk__in=pks)
+    pages = public.filter(pk__in=pks)
     if headline is not None:
         pages = pages.annotate(search_headline=headline)
     position = {pk: number for number, pk in enumerate(pks)}
@@ -333,7 +335,9 @@ def _count_countries(pages, *, filters, hubs):
 def _count_missions(pages, *, filters, hubs):
     counts = Counter(page.mission for page in pages if page.mission is not None)
     return _top(
-        FacetValue(pk, hubs[pk].title, n, pk == filters.mission) for pk, n in counts.items()
+        FacetValue(pk, hubs[pk].title, n, pk == filters.mission)
+        for pk, n in counts.items()
+        if pk in hubs  # else made private since its pages were found
     )
 
 

@@ -58,6 +58,18 @@ def test_a_story_made_private_is_no_longer_found(mission_hub):
     assert found("Akech") == []
 
 
+def test_kept_matches_never_show_a_page_made_private_behind_the_caches_back(mission_hub):
+    HeroStoryPageFactory(parent=mission_hub, hero_name="Grace Akech")
+    assert found("Akech") == ["Grace Akech"]  # its matches are kept now
+
+    # A bulk write sends no signal: the content generation stays, and so do the kept matches.
+    PageViewRestriction.objects.bulk_create(
+        [PageViewRestriction(page=mission_hub, restriction_type="password", password="x")]
+    )
+
+    assert found("Akech") == []
+
+
 def test_a_renamed_category_is_counted_under_its_new_name(mission_hub):
     category = HeroCategoryFactory(name="Baker")
     HeroStoryPageFactory(parent=mission_hub, hero_name="Grace Akech", category=category)
