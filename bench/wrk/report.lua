@@ -22,33 +22,32 @@ function setup(thread)
    thread:set("thread_id", #threads)
 end
 
-function init(args)
-   local tokens_file = os.getenv("BENCH_TOKENS_FILE")
-   if tokens_file and tokens_file ~= "" then
-      local share = tonumber(os.getenv("BENCH_THREADS"))
-      tokens = {}
-      local number = 0
-      for line in io.lines(tokens_file) do
-         if number % share == thread_id - 1 then
-            table.insert(tokens, line)
-         end
-         number = number + 1
+-- This thread's share of the lines of the file named by the environment variable `name`
+-- (every BENCH_THREADS-th line), or nil when it names none.
+local function share_of_lines(name)
+   local path = os.getenv(name)
+   if not path or path == "" then
+      return nil
+   end
+   local threads_count = tonumber(os.getenv("BENCH_THREADS"))
+   local lines = {}
+   local number = 0
+   for line in io.lines(path) do
+      if number % threads_count == thread_id - 1 then
+         table.insert(lines, line)
       end
+      number = number + 1
+   end
+   return lines
+end
+
+function init(args)
+   tokens = share_of_lines("BENCH_TOKENS_FILE")
+   if tokens then
       wrk.method = "POST"
       wrk.headers["Content-Type"] = "application/json"
    end
-   local words_file = os.getenv("BENCH_WORDS_FILE")
-   if words_file and words_file ~= "" then
-      local share = tonumber(os.getenv("BENCH_THREADS"))
-      words = {}
-      local number = 0
-      for line in io.lines(words_file) do
-         if number % share == thread_id - 1 then
-            table.insert(words, line)
-         end
-         number = number + 1
-      end
-   end
+   words = share_of_lines("BENCH_WORDS_FILE")
    local body_file = os.getenv("BENCH_BODY_FILE")
    if body_file and body_file ~= "" then
       local file = assert(io.open(body_file, "rb"))
