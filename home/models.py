@@ -271,6 +271,13 @@ class CampaignMaterial(
             raise ValidationError({"document": _("Choose the document to download.")})
         validate_consent(self)
 
+    def pages_showing(self):
+        """The pages that show this material, in every language (home.selectors): its
+        mission's hub, else every home page. The front cache purges them when it changes."""
+        if self.mission_id is not None:
+            return self.mission.hubs
+        return HomePage.objects.all()
+
     def get_workflow(self):
         """A mission's material passes its focal point, then MCD; the campaign's, MCD only."""
         if self.mission_id is not None:

@@ -18,6 +18,7 @@ class CoreConfig(AppConfig):
             cache,
             checks,
             consent,
+            front_cache,
             preview,
             renditions,
             selectors,
@@ -28,6 +29,7 @@ class CoreConfig(AppConfig):
         aliases.connect_signals()
         cache.connect_signals()
         consent.connect_signals()
+        front_cache.connect_signals()
         renditions.connect_signals()
         selectors.connect_signals()
         withdrawal.connect_signals()

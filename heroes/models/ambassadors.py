@@ -87,6 +87,14 @@ class GoodwillAmbassador(TranslatableMixin, models.Model):
         self.story_key = mark_key(self.story)
         super().save(*args, **kwargs)
 
+    def pages_showing(self):
+        """Every copy of the story (its badge and citation) and the Ambassadors page, in every
+        language. The front cache purges them when the mark changes."""
+        from cms.core.withdrawal import copies_of
+
+        story = Page.objects.filter(pk=self.story_id)
+        return story | copies_of(self.story) | Page.objects.type(AmbassadorsPage)
+
     def clean_fields(self, exclude=None):
         if self.story_id:
             self.story_key = mark_key(self.story)

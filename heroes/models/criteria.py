@@ -65,6 +65,13 @@ class NominationCriteria(TranslatableMixin, models.Model):
     def __str__(self):
         return self.heading
 
+    def pages_showing(self):
+        """The nomination page of every language (a language without criteria of its own
+        shows another's). The front cache purges them when the criteria change."""
+        from heroes.models.nominations import NominatePage
+
+        return NominatePage.objects.all()
+
     def validate_constraints(self, exclude=None):
         # The admin's form leaves the locale out; one list per language holds all the same.
         super().validate_constraints(exclude=set(exclude or ()) - {"locale"})
