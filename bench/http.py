@@ -437,12 +437,12 @@ def wrk(url, target, *, concurrency, duration, bust, tokens_file=None, words_fil
     """One wrk run; its figures (requests per second, percentiles, errors)."""
     threads = min(concurrency, 2)
     env = {
-        "BENCH_WORDS_FILE": str(words_file or ""),
         **os.environ,
         "BENCH_BUST": "1" if bust else "0",
         "BENCH_BODY_FILE": str(target.body_file or ""),
         "BENCH_CONTENT_TYPE": target.content_type,
         "BENCH_TOKENS_FILE": str(tokens_file or ""),
+        "BENCH_WORDS_FILE": str(words_file or ""),
         "BENCH_THREADS": str(threads),
     }
     command = [
