@@ -53,6 +53,13 @@ def test_with_redis_down_pages_and_the_api_answer_uncached(client, story):
         assert response.status_code == 200, url
         assert response["X-Cache"] == "MISS"
 
+    # A search keeps what it found in the cache: with none, it matches every time.
+    name = story.hero_name.split()[-1]
+    for url in (f"/en/search/?query={name}", f"/api/v3/search/?q={name}&type=story"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert story.url in response.content.decode(), url
+
 
 @override_settings(CACHES=REDIS_DOWN)
 def test_with_redis_down_healthz_says_503_and_which(client):
