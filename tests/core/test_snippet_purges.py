@@ -10,6 +10,7 @@ import pytest
 from django.test import override_settings
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
+from cms.core.locales import sync_locales
 from heroes.models import GoodwillAmbassador, NominationCriteria
 from heroes.models.ambassadors import AmbassadorsPage
 from heroes.services import missions
@@ -74,6 +75,7 @@ def test_a_goodwill_ambassadors_mark_purges_every_copy_of_the_story_and_the_amba
     synced_tree.home.add_child(
         instance=AmbassadorsPage(title="Goodwill Ambassadors", slug="ambassadors")
     )
+    sync_locales()  # its aliases in fr, es and ar
     purged.clear()
 
     mark = GoodwillAmbassador.objects.create(
@@ -81,7 +83,7 @@ def test_a_goodwill_ambassadors_mark_purges_every_copy_of_the_story_and_the_amba
     )
     story = in_every_language("missions/iom-kenya/amina-yusuf/")
     assert story <= set(purged)
-    assert "http://localhost/en/ambassadors/" in purged
+    assert in_every_language("ambassadors/") <= set(purged)
 
     purged.clear()
     mark.delete()
@@ -96,6 +98,7 @@ def test_a_goodwill_ambassadors_mark_purges_every_copy_of_the_story_and_the_amba
 
 def test_the_nomination_criteria_purge_the_nomination_page_of_every_language(synced_tree, purged):
     NominatePageFactory(parent=synced_tree.home, slug="nominate")
+    sync_locales()  # its aliases in fr, es and ar
     purged.clear()
 
     NominationCriteria.objects.create(
@@ -103,4 +106,4 @@ def test_the_nomination_criteria_purge_the_nomination_page_of_every_language(syn
         criteria=[("criterion", {"title": "A migrant", "explanation": "Lives abroad."})],
     )
 
-    assert "http://localhost/en/nominate/" in purged
+    assert in_every_language("nominate/") <= set(purged)
